@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Common.Security;
+using NovaPulse.Domain.ApiKeys;
+using NovaPulse.Domain.Common;
+
+namespace NovaPulse.Application.ApiKeys.Authenticate;
+
+/// <summary>Resolves a presented <c>np_...</c> key to the principal it acts as.</summary>
+public sealed class ApiKeyAuthenticator(IAppDbContext db, TimeProvider clock)
+{
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    public async Task<ApiKeyPrincipal?> AuthenticateAsync(string presentedKey, CancellationToken cancellationToken)
+    {
+        if (!presentedKey.StartsWith(ApiKey.Prefix, StringComparison.Ordinal) || presentedKey.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Secrets.Hash(presentedKey);
+        // Runs before the tenant is known: the key itself names it.
+        var key = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
+            .SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
+        if (key is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        if (key.LastUsedAt is null || now - key.LastUsedAt > TouchInterval)
+        {
+            // A direct update: last-used bookkeeping is not a user mutation and must not flood the audit log.
+            await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+        }
+
+        return new ApiKeyPrincipal(key.Id, key.CompanyId, key.CreatedBy, key.Role);
+    }
+}
+
+public sealed record ApiKeyPrincipal(Guid ApiKeyId, Guid CompanyId, Guid CreatedBy, Role Role);

@@ -1,0 +1,18 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Application.Common.Interfaces;
+
+namespace NovaPulse.Application.ApiKeys.Revoke;
+
+public sealed class RevokeApiKeyCommandHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<RevokeApiKeyCommand>
+{
+    public async ValueTask<Unit> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
+    {
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == command.Id && k.RevokedAt == null, cancellationToken)
+            ?? throw new NotFoundException("API key", command.Id);
+        key.Revoke(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

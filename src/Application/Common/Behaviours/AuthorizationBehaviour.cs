@@ -1,0 +1,32 @@
+using System.Reflection;
+using Mediator;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Common.Security;
+
+namespace NovaPulse.Application.Common.Behaviours;
+
+/// <summary>Enforces <see cref="RequireRoleAttribute"/> on the request type: 401 when anonymous, 403 when the role is too low.</summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    private static readonly RequireRoleAttribute? Requirement = typeof(TMessage).GetCustomAttribute<RequireRoleAttribute>();
+
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (Requirement is not null)
+        {
+            if (!currentUser.IsAuthenticated || currentUser.CompanyId is null)
+            {
+                throw new AuthenticationFailedException("Authentication is required.");
+            }
+
+            if (currentUser.Role < Requirement.Minimum)
+            {
+                throw new ForbiddenAccessException($"This operation requires the {Requirement.Minimum} role or higher.");
+            }
+        }
+
+        return next(message, cancellationToken);
+    }
+}

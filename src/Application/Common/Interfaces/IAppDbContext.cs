@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Domain.ApiKeys;
+using NovaPulse.Domain.Audit;
+using NovaPulse.Domain.Auth;
+using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Invitations;
+using NovaPulse.Domain.Outbox;
+using NovaPulse.Domain.Tasks;
+using NovaPulse.Domain.Users;
+
+namespace NovaPulse.Application.Common.Interfaces;
+
+/// <summary>
+/// The unit of work handlers use directly (no repositories). Tenant-owned sets are already filtered to the
+/// caller's company; only anonymous flows (sign-in, invitation acceptance) look across companies, explicitly.
+/// </summary>
+public interface IAppDbContext
+{
+    DbSet<Company> Companies { get; }
+
+    DbSet<User> Users { get; }
+
+    DbSet<RefreshToken> RefreshTokens { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<Invitation> Invitations { get; }
+
+    DbSet<TaskItem> Tasks { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,18 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using NovaPulse.Application.ApiKeys.Authenticate;
+using NovaPulse.Application.Auth.Common;
+
+namespace NovaPulse.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Validators and application services. The mediator itself is source-generated in the host (<c>AddMediator</c>).</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        services.AddScoped<TokenPairIssuer>();
+        services.AddScoped<ApiKeyAuthenticator>();
+        return services;
+    }
+}

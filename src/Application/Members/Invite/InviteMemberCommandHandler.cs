@@ -1,0 +1,45 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Common.Options;
+using NovaPulse.Application.Common.Security;
+using NovaPulse.Domain.Invitations;
+using NovaPulse.Domain.Users;
+
+namespace NovaPulse.Application.Members.Invite;
+
+public sealed class InviteMemberCommandHandler(IAppDbContext db, ICurrentUser currentUser, IOptions<AuthSettings> settings, TimeProvider clock)
+    : ICommandHandler<InviteMemberCommand, InvitationResponse>
+{
+    public async ValueTask<InvitationResponse> Handle(InviteMemberCommand command, CancellationToken cancellationToken)
+    {
+        if (!MembershipPolicy.CanGrant(currentUser.RequireRole(), command.Role))
+        {
+            throw new ForbiddenAccessException($"You cannot invite someone as {command.Role}.");
+        }
+
+        var normalized = User.Normalize(command.Email);
+        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        {
+            throw new ConflictException("A person with this email already has an account.");
+        }
+
+        var now = clock.GetUtcNow();
+        var pending = await db.Invitations
+            .Where(i => i.NormalizedEmail == normalized && i.AcceptedAt == null)
+            .ToListAsync(cancellationToken);
+        if (pending.Any(i => i.IsPending(now)))
+        {
+            throw new ConflictException("This email already has a pending invitation.");
+        }
+
+        var token = Secrets.NewToken();
+        var invitation = Invitation.Create(
+            currentUser.RequireCompanyId(), command.Email, command.Role, Secrets.Hash(token), currentUser.RequireUserId(), now, settings.Value.InvitationLifetime);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        return new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, token, invitation.ExpiresAt);
+    }
+}

@@ -1,0 +1,42 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Common.Security;
+using NovaPulse.Domain.Common;
+using NovaPulse.Domain.Tasks;
+using NovaPulse.Domain.Users;
+
+namespace NovaPulse.Application.Members.Remove;
+
+public sealed class RemoveMemberCommandHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<RemoveMemberCommand>
+{
+    public async ValueTask<Unit> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
+    {
+        var member = await db.Users.SingleOrDefaultAsync(u => u.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException("Member", command.Id);
+        var owners = await db.Users.CountAsync(u => u.Role == Role.Owner, cancellationToken);
+        MembershipPolicy.EnsureCanRemove(currentUser.RequireRole(), member, owners);
+
+        var now = clock.GetUtcNow();
+        foreach (var key in await db.ApiKeys.Where(k => k.CreatedBy == member.Id && k.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            key.Revoke(now);
+        }
+
+        foreach (var token in await db.RefreshTokens.Where(t => t.UserId == member.Id).ToListAsync(cancellationToken))
+        {
+            db.RefreshTokens.Remove(token);
+        }
+
+        foreach (var task in await db.Tasks.Where(t => t.AssigneeId == member.Id).ToListAsync(cancellationToken))
+        {
+            task.Update(new TaskChanges(AssigneeId: new Change<Guid?>(null)), now);
+        }
+
+        member.MarkRemoved();
+        db.Users.Remove(member);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

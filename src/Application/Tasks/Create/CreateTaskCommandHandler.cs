@@ -1,0 +1,30 @@
+using Mediator;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Common.Security;
+using NovaPulse.Application.Tasks.Common;
+using NovaPulse.Domain.Tasks;
+
+namespace NovaPulse.Application.Tasks.Create;
+
+public sealed class CreateTaskCommandHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<CreateTaskCommand, TaskDto>
+{
+    public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
+    {
+        await AssigneeGuard.EnsureMemberAsync(db, command.AssigneeId, cancellationToken);
+        var task = TaskItem.Create(
+            currentUser.RequireCompanyId(),
+            command.Title,
+            command.Description,
+            command.Status ?? TaskItemStatus.Todo,
+            command.Priority ?? TaskPriority.Medium,
+            command.AssigneeId,
+            command.DueDate,
+            command.Tags,
+            currentUser.UserId,
+            clock.GetUtcNow());
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(cancellationToken);
+        return TaskDto.From(task);
+    }
+}

@@ -1,0 +1,24 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Application.Common.Interfaces;
+
+namespace NovaPulse.Application.Tasks.Delete;
+
+public sealed class DeleteTaskCommandHandler(IAppDbContext db) : ICommandHandler<DeleteTaskCommand>
+{
+    public async ValueTask<Unit> Handle(DeleteTaskCommand command, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException("Task", command.Id);
+        if (command.ExpectedVersion is { } expected && expected != task.Version)
+        {
+            throw new PreconditionFailedException($"The task was changed by someone else (current version {task.Version}).");
+        }
+
+        task.MarkDeleted();
+        db.Tasks.Remove(task);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

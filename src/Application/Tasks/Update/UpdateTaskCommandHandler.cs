@@ -1,0 +1,39 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Tasks.Common;
+using NovaPulse.Domain.Tasks;
+
+namespace NovaPulse.Application.Tasks.Update;
+
+public sealed class UpdateTaskCommandHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<UpdateTaskCommand, TaskDto>
+{
+    public async ValueTask<TaskDto> Handle(UpdateTaskCommand command, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException("Task", command.Id);
+        if (command.ExpectedVersion is { } expected && expected != task.Version)
+        {
+            throw new PreconditionFailedException($"The task was changed by someone else (current version {task.Version}); reload it and retry.");
+        }
+
+        if (command.AssigneeId.HasValue)
+        {
+            await AssigneeGuard.EnsureMemberAsync(db, command.AssigneeId.Value, cancellationToken);
+        }
+
+        task.Update(
+            new TaskChanges(
+                Title: command.Title.HasValue ? command.Title.Value : null,
+                Description: command.Description.HasValue ? new Change<string?>(command.Description.Value) : null,
+                Status: command.Status.HasValue ? command.Status.Value : null,
+                Priority: command.Priority.HasValue ? command.Priority.Value : null,
+                AssigneeId: command.AssigneeId.HasValue ? new Change<Guid?>(command.AssigneeId.Value) : null,
+                DueDate: command.DueDate.HasValue ? new Change<DateTimeOffset?>(command.DueDate.Value) : null,
+                Tags: command.Tags.HasValue ? command.Tags.Value : null),
+            clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TaskDto.From(task);
+    }
+}

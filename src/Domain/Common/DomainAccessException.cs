@@ -1,0 +1,4 @@
+namespace NovaPulse.Domain.Common;
+
+/// <summary>The actor is known but their role does not allow this change (answered as 403).</summary>
+public sealed class DomainAccessException(string message) : Exception(message);

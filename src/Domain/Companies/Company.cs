@@ -1,0 +1,26 @@
+using NovaPulse.Domain.Common;
+
+namespace NovaPulse.Domain.Companies;
+
+/// <summary>A tenant: every tenant-owned row belongs to one company.</summary>
+public sealed class Company : Entity, IAuditable
+{
+    public const int NameMaxLength = 120;
+    public const string FreePlanId = "free";
+
+    private Company()
+    {
+    }
+
+    public string Name { get; private set; } = "";
+
+    public string PlanId { get; private set; } = FreePlanId;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Company Create(string name, DateTimeOffset now) => new()
+    {
+        Name = name.Trim(),
+        CreatedAt = now,
+    };
+}

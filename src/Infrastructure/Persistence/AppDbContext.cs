@@ -1,0 +1,63 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Domain.ApiKeys;
+using NovaPulse.Domain.Audit;
+using NovaPulse.Domain.Auth;
+using NovaPulse.Domain.Common;
+using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Invitations;
+using NovaPulse.Domain.Outbox;
+using NovaPulse.Domain.Tasks;
+using NovaPulse.Domain.Users;
+using NovaPulse.Infrastructure.Idempotency;
+
+namespace NovaPulse.Infrastructure.Persistence;
+
+/// <summary>
+/// The one EF model. Each provider has a thin derived context that owns its migrations
+/// (see <see cref="SqliteAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>, <see cref="SqlServerAppDbContext"/>).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, ICurrentUser currentUser) : DbContext(options), IAppDbContext
+{
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>Read per query by the tenant filter; null (no principal) matches no tenant-owned row.</summary>
+    internal Guid? CurrentCompanyId => currentUser.CompanyId;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, BuildTenantFilter(entityType.ClrType));
+            modelBuilder.Entity(entityType.ClrType).HasIndex(nameof(ITenantOwned.CompanyId));
+        }
+    }
+
+    private LambdaExpression BuildTenantFilter(Type entityType)
+    {
+        var row = Expression.Parameter(entityType, "e");
+        var companyId = Expression.Convert(Expression.Property(row, nameof(ITenantOwned.CompanyId)), typeof(Guid?));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentCompanyId));
+        return Expression.Lambda(Expression.Equal(companyId, current), row);
+    }
+}

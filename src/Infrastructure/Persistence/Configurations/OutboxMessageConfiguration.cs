@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NovaPulse.Domain.Outbox;
+
+namespace NovaPulse.Infrastructure.Persistence.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.Property(m => m.Type).HasMaxLength(100);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        // Workers scan unprocessed rows in order.
+        builder.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
+    }
+}

@@ -1,0 +1,8 @@
+namespace NovaPulse.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NovaPulse.Application.Common.Interfaces;
+
+namespace NovaPulse.Infrastructure.Persistence;
+
+/// <summary>SQLite: the zero-configuration default. Migrations in Persistence/Migrations/Sqlite.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentUser currentUser)
+    : AppDbContext(options, currentUser)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no native DateTimeOffset: stored as a sortable integer so ranges and ORDER BY run in the database.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

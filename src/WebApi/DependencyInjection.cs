@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Asp.Versioning;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using NovaPulse.Application.Common.Behaviours;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Infrastructure.Identity;
+using NovaPulse.Infrastructure.Serialization;
+using NovaPulse.WebApi.Infrastructure.Auth;
+using NovaPulse.WebApi.Infrastructure.Errors;
+using NovaPulse.WebApi.Infrastructure.Http;
+using NovaPulse.WebApi.Infrastructure.OpenApi;
+using NSwag;
+using NSwag.Generation.Processors.Security;
+using CorsOptions = NovaPulse.WebApi.Infrastructure.Http.CorsOptions;
+
+namespace NovaPulse.WebApi;
+
+public static class DependencyInjection
+{
+    public const string AuthRateLimitPolicy = "auth";
+    public const string CorsPolicy = "configured-origins";
+
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(AuthorizationBehaviour<,>)];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IRequestContext, HttpRequestContext>();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddControllers(options => options.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider()))
+            .AddJsonOptions(options => JsonDefaults.Configure(options.JsonSerializerOptions));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        services.AddApiVersioning(options =>
+            {
+                options.DefaultApiVersion = new ApiVersion(1);
+                options.ReportApiVersions = true;
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+            })
+            .AddMvc()
+            .AddApiExplorer(options =>
+            {
+                options.GroupNameFormat = "'v'VVV";
+                options.SubstituteApiVersionInUrl = true;
+            });
+
+        AddAuthentication(services);
+        AddRateLimiting(services);
+        AddCors(services, configuration);
+        AddOpenApi(services);
+        return services;
+    }
+
+    private static void AddAuthentication(IServiceCollection services)
+    {
+        services.AddAuthentication(AuthSchemes.Default)
+            .AddPolicyScheme(AuthSchemes.Default, "JWT or API key", options => options.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.PresentedKey(context.Request) is null ? AuthSchemes.Jwt : AuthSchemes.ApiKey)
+            .AddJwtBearer(AuthSchemes.Jwt, options => options.MapInboundClaims = false)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
+
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<IOptions<JwtOptions>>((options, jwt) =>
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = jwt.Value.Issuer,
+                ValidAudience = jwt.Value.Audience,
+                IssuerSigningKey = JwtAccessTokenIssuer.SigningKey(jwt.Value),
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = JwtClaimNames.Subject,
+                RoleClaimType = JwtClaimNames.Role,
+            });
+        services.AddAuthorization();
+    }
+
+    private static void AddRateLimiting(IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, limits) =>
+        {
+            options.AddPolicy(AuthRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                "ip:" + context.Connection.RemoteIpAddress,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                PrincipalKey(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.PermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                var response = context.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = "Rate limit exceeded; retry after the number of seconds in Retry-After.",
+                    },
+                });
+            };
+        });
+    }
+
+    private static string PrincipalKey(HttpContext context) =>
+        context.User.FindFirstValue(JwtClaimNames.ApiKey) is { } key ? "key:" + key
+        : context.User.FindFirstValue(JwtClaimNames.Subject) is { } user ? "user:" + user
+        : "ip:" + context.Connection.RemoteIpAddress;
+
+    private static void AddCors(IServiceCollection services, IConfiguration configuration)
+    {
+        var origins = configuration.GetSection(CorsOptions.SectionName).Get<CorsOptions>()?.AllowedOrigins ?? [];
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
+        {
+            if (origins.Length > 0)
+            {
+                policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()
+                    .WithExposedHeaders("ETag", "Location", "X-Request-Id", "Retry-After", "api-supported-versions");
+            }
+        }));
+    }
+
+    private static void AddOpenApi(IServiceCollection services)
+    {
+        services.AddOpenApiDocument(document =>
+        {
+            document.DocumentName = "v1";
+            document.ApiGroupNames = ["v1"];
+            document.Title = "NovaPulse API";
+            document.Version = "v1";
+            document.Description = "Multi-tenant platform API: companies, members, tasks, audit. Authenticate with a JWT (POST /api/v1/auth/login) or an API key (np_...).";
+            document.AddSecurity("Bearer", new OpenApiSecurityScheme
+            {
+                Type = OpenApiSecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT or np_ API key",
+            });
+            document.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+            document.OperationProcessors.Add(new ProblemResponsesProcessor());
+        });
+    }
+}

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Domain.Common;
+
+namespace NovaPulse.WebApi.Infrastructure.Errors;
+
+/// <summary>
+/// The single place where exceptions become HTTP answers: client errors map to their 4xx ProblemDetails,
+/// anything else to a 500 without details (the middleware logs it once).
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem is null)
+        {
+            return false;
+        }
+
+        if (exception is TooManyAttemptsException tooMany)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(tooMany.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>True for exceptions a client caused: handled quietly, without an error log.</summary>
+    public static bool IsClientError(Exception exception) => ToProblem(exception)?.Status is < 500;
+
+    private static ProblemDetails? ToProblem(Exception exception) => exception switch
+    {
+        ValidationException validation => new ValidationProblemDetails(
+            validation.Errors.GroupBy(e => JsonName(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        },
+        NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+        AuthenticationFailedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", e.Message),
+        ForbiddenAccessException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+        DomainAccessException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+        ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+        DomainRuleException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message, e.Code),
+        PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", "The resource was changed by someone else; reload it and retry."),
+        DbUpdateException { InnerException: DbException } => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with existing data."),
+        TooManyAttemptsException e => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", e.Message),
+        BadHttpRequestException e => Problem(e.StatusCode, null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed."),
+        DbException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "A dependency is temporarily unavailable; retry shortly."),
+        _ => null,
+    };
+
+    private static ProblemDetails Problem(int status, string? title, string detail, string? code = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (code is not null)
+        {
+            problem.Extensions["code"] = code;
+        }
+
+        return problem;
+    }
+
+    /// <summary>FluentValidation names properties in C# (<c>Tags[0]</c>, <c>AssigneeId</c>); clients see JSON names.</summary>
+    private static string JsonName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+}

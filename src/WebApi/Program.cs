@@ -1,0 +1,64 @@
+using NovaPulse.Application;
+using NovaPulse.Infrastructure;
+using NovaPulse.Infrastructure.Metrics;
+using NovaPulse.Infrastructure.Persistence;
+using NovaPulse.WebApi;
+using NovaPulse.WebApi.Infrastructure.Errors;
+using NovaPulse.WebApi.Infrastructure.Http;
+using NovaPulse.WebApi.Infrastructure.Middleware;
+using Prometheus;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddSeedEnvironmentNames();
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}"));
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddWebApi(builder.Configuration);
+
+var app = builder.Build();
+await app.Services.InitialiseDatabaseAsync();
+OutboxMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
+
+app.UseMiddleware<RequestIdMiddleware>();
+app.UseSerilogRequestLogging();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.IsClientError(context.Exception),
+});
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseRouting();
+app.UseCors(NovaPulse.WebApi.DependencyInjection.CorsPolicy);
+app.UseHttpMetrics();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseMiddleware<IdempotencyMiddleware>();
+
+app.UseOpenApi(settings => settings.Path = "/openapi/{documentName}.json");
+app.UseSwaggerUi(settings =>
+{
+    settings.Path = "/docs";
+    settings.DocumentPath = "/openapi/{documentName}.json";
+});
+app.MapControllers();
+app.MapHealthEndpoints();
+app.MapMetrics("/metrics");
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
