@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,14 @@ public static class DependencyInjection
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddControllers(options => options.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider()))
+        services.AddControllers(options =>
+            {
+                options.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider());
+                options.ModelBinderProviders.Insert(0, new SnakeCaseEnumModelBinderProvider());
+                // JSON only: responses are application/json, errors application/problem+json.
+                options.OutputFormatters.RemoveType<StringOutputFormatter>();
+                options.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single().SupportedMediaTypes.Remove("text/json");
+            })
             .AddJsonOptions(options => JsonDefaults.Configure(options.JsonSerializerOptions));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
@@ -157,6 +165,7 @@ public static class DependencyInjection
             });
             document.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
             document.OperationProcessors.Add(new ProblemResponsesProcessor());
+            document.OperationProcessors.Add(new CamelCaseQueryParametersProcessor());
         });
     }
 }

@@ -48,7 +48,12 @@ app.UseAuthorization();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.UseOpenApi(settings => settings.Path = "/openapi/{documentName}.json");
+app.UseOpenApi(settings =>
+{
+    settings.Path = "/openapi/{documentName}.json";
+    // The contract is host-independent: clients supply their own base URL.
+    settings.PostProcess = (document, _) => document.Servers.Clear();
+});
 app.UseSwaggerUi(settings =>
 {
     settings.Path = "/docs";

@@ -7,7 +7,6 @@ namespace NovaPulse.WebApi.Controllers;
 /// <summary>Thin controllers: bind, send to the mediator, shape the HTTP answer. Errors surface as exceptions mapped to ProblemDetails.</summary>
 [ApiController]
 [ApiVersion(1)]
-[Produces("application/json")]
 public abstract class ApiControllerBase : ControllerBase
 {
     private ISender? _sender;

@@ -79,7 +79,12 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, IRequestContext r
                 companyId,
                 actorId,
                 actorType,
-                entry.State.ToString().ToLowerInvariant(),
+                entry.State switch
+                {
+                    EntityState.Added => "created",
+                    EntityState.Deleted => "deleted",
+                    _ => "updated",
+                },
                 EntityName(entry.Metadata.ClrType),
                 entry.Property(nameof(Entity.Id)).CurrentValue?.ToString() ?? "",
                 JsonSerializer.Serialize(changes, JsonDefaults.Options),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Namotion.Reflection;
 using NJsonSchema;
 using NSwag;
 using NSwag.Generation.Processors;
@@ -14,8 +15,8 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
 {
     public bool Process(OperationProcessorContext context)
     {
-        var problem = context.SchemaResolver.GetSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), false)
-            ?? context.SchemaGenerator.Generate(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaResolver);
+        var problem = context.SchemaGenerator.GenerateWithReference<JsonSchema>(
+            typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).ToContextualType(), context.SchemaResolver);
         var operation = context.OperationDescription.Operation;
         var method = context.MethodInfo;
         var anonymous = method.GetCustomAttributes(typeof(AllowAnonymousAttribute), true).Length > 0;
@@ -36,7 +37,7 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
         return true;
     }
 
-    private static void Add(OpenApiOperation operation, string status, string description, JsonSchema problem)
+    private static void Add(OpenApiOperation operation, string status, string description, JsonSchema problemReference)
     {
         if (operation.Responses.ContainsKey(status))
         {
@@ -44,7 +45,7 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
         }
 
         var response = new OpenApiResponse { Description = description };
-        response.Content["application/problem+json"] = new OpenApiMediaType { Schema = new JsonSchema { Reference = problem } };
+        response.Content["application/problem+json"] = new OpenApiMediaType { Schema = problemReference };
         operation.Responses[status] = response;
     }
 }

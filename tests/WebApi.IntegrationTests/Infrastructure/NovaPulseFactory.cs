@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using NovaPulse.Infrastructure.Persistence;
+
+namespace NovaPulse.WebApi.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real host on a real database (SQLite file or PostgreSQL), with its own data folder. Settings can be
+/// overridden per factory, e.g. low rate limits for the throttling tests.
+/// </summary>
+public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "novapulse-tests", Guid.NewGuid().ToString("N"));
+    private string _connectionString = "";
+
+    /// <summary>Starts at real time and ticks 1 ms per reading, so creation times are distinct and ordered.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        _connectionString = await TestDatabase.CreateAsync(_dataDirectory);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite file still held by a pooled connection; the temp folder is cleaned by the OS.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["DataDirectory"] = _dataDirectory,
+            ["Database:Provider"] = TestDatabase.ProviderName,
+            ["ConnectionStrings:Default"] = _connectionString,
+            ["Jwt:SigningKey"] = "integration-tests-signing-key-0123456789abcdef",
+            ["RateLimiting:AuthPermitsPerMinute"] = "100000",
+            ["RateLimiting:PermitsPerMinute"] = "1000000",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A scope on the host's services, for asserting on stored rows.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Json;
+using NovaPulse.WebApi.IntegrationTests.Infrastructure;
+
+namespace NovaPulse.WebApi.IntegrationTests;
+
+/// <summary>A host allowing 3 sign-in attempts per minute per IP.</summary>
+public sealed class AuthThrottledFactory : NovaPulseFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:AuthPermitsPerMinute"] = "3" };
+}
+
+/// <summary>A host allowing 20 requests per minute per principal.</summary>
+public sealed class RequestThrottledFactory : NovaPulseFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:PermitsPerMinute"] = "20" };
+}
+
+public sealed class AuthRateLimitTests(AuthThrottledFactory factory) : IClassFixture<AuthThrottledFactory>
+{
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_are_429_with_Retry_After()
+    {
+        var client = factory.Anonymous();
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            responses.Add(await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody@example.test", password = "wrong-pass-1" }));
+        }
+
+        Assert.All(responses.Take(3), r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        var limited = responses[^1];
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+    }
+
+}
+
+public sealed class RequestRateLimitTests(RequestThrottledFactory factory) : IClassFixture<RequestThrottledFactory>
+{
+    [Fact]
+    public async Task A_principal_beyond_its_request_budget_is_429()
+    {
+        var client = factory.Anonymous();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 25; i++)
+        {
+            last = await client.GetAsync("/health/live");
+        }
+
+        await last!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+}
