@@ -12,6 +12,7 @@ using NovaPulse.Infrastructure.Idempotency;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Interceptors;
 using NovaPulse.Infrastructure.Security;
+using NovaPulse.Infrastructure.Workers;
 
 namespace NovaPulse.Infrastructure;
 
@@ -36,6 +37,7 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         AddPersistence(services, configuration, dataDirectory);
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName));
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
