@@ -85,18 +85,25 @@ public static class DependencyInjection
             .AddJwtBearer(AuthSchemes.Jwt, options => options.MapInboundClaims = false)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
 
-        services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<IOptions<JwtOptions>>((options, jwt) =>
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<IOptions<JwtOptions>, TimeProvider>((options, jwt, clock) =>
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = jwt.Value.Issuer,
                 ValidAudience = jwt.Value.Audience,
                 IssuerSigningKey = JwtAccessTokenIssuer.SigningKey(jwt.Value),
                 ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = JwtClaimNames.Subject,
                 RoleClaimType = JwtClaimNames.Role,
+                // Judge expiry by the same clock that issued the token.
+                LifetimeValidator = (notBefore, expires, _, _) => IsWithinLifetime(clock.GetUtcNow().UtcDateTime, notBefore, expires),
             });
         services.AddAuthorization();
+    }
+
+    private static bool IsWithinLifetime(DateTime now, DateTime? notBefore, DateTime? expires)
+    {
+        var skew = TimeSpan.FromSeconds(30);
+        return expires is { } end && now <= end + skew && (notBefore is not { } start || now >= start - skew);
     }
 
     private static void AddRateLimiting(IServiceCollection services)

@@ -75,6 +75,24 @@ public sealed class IdempotencyTests(NovaPulseFactory factory)
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task A_key_is_forgotten_after_24_hours()
+    {
+        await using var host = new NovaPulseFactory();
+        await host.InitializeAsync();
+        var tenant = await host.RegisterAsync();
+        var key = Guid.NewGuid().ToString();
+        await Post(tenant.Owner, key, new { title = "day one" });
+
+        host.Clock.Advance(TimeSpan.FromHours(25));
+        var login = await host.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { email = tenant.OwnerEmail, password = Tenant.Password });
+        var client = host.WithBearer((await login.ReadJsonAsync())["accessToken"]!.GetValue<string>());
+        var later = await Post(client, key, new { title = "day two" });
+
+        Assert.Equal(HttpStatusCode.Created, later.StatusCode);
+        Assert.False(later.Headers.Contains("Idempotent-Replayed"));
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient client, string key, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tasks") { Content = JsonContent.Create(body) };

@@ -6,12 +6,20 @@ namespace NovaPulse.Infrastructure.Idempotency;
 
 public sealed class EfIdempotencyStore(AppDbContext db, TimeProvider clock) : IIdempotencyStore
 {
+    /// <summary>How long a key is remembered; a retry after that is a new request.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
     public async Task<IdempotencyLookup> TryBeginAsync(string scope, string key, string requestHash, CancellationToken cancellationToken)
     {
         var existing = await FindAsync(scope, key, cancellationToken);
-        if (existing is not null)
+        if (existing is not null && existing.CreatedAt > clock.GetUtcNow() - Retention)
         {
             return ToLookup(existing);
+        }
+
+        if (existing is not null)
+        {
+            await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(cancellationToken);
         }
 
         var record = new IdempotencyRecord { Scope = scope, Key = key, RequestHash = requestHash, CreatedAt = clock.GetUtcNow() };
