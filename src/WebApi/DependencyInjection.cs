@@ -97,7 +97,7 @@ public static class DependencyInjection
                 // Judge expiry by the same clock that issued the token.
                 LifetimeValidator = (notBefore, expires, _, _) => IsWithinLifetime(clock.GetUtcNow().UtcDateTime, notBefore, expires),
             });
-        services.AddAuthorization();
+        services.AddAuthorization(Policies.Add);
     }
 
     private static bool IsWithinLifetime(DateTime now, DateTime? notBefore, DateTime? expires)
@@ -173,6 +173,7 @@ public static class DependencyInjection
             document.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
             document.OperationProcessors.Add(new ProblemResponsesProcessor());
             document.OperationProcessors.Add(new CamelCaseQueryParametersProcessor());
+            document.OperationProcessors.Add(new RequiredRoleProcessor());
         });
     }
 }

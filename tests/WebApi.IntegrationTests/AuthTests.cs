@@ -60,6 +60,23 @@ public sealed class AuthTests(NovaPulseFactory factory)
     }
 
     [Fact]
+    public async Task Registering_while_signed_in_creates_an_independent_company()
+    {
+        var existing = await factory.RegisterAsync();
+
+        var response = await existing.Owner.PostAsJsonAsync("/api/v1/auth/register", new
+        {
+            companyName = "Second",
+            name = "Someone",
+            email = $"second-{Guid.NewGuid():N}@example.test",
+            password = "s3cret-password",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.NotEqual(existing.CompanyId.ToString(), (await response.ReadJsonAsync())["company"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Signing_in_returns_tokens_and_me_describes_the_caller()
     {
         var tenant = await factory.RegisterAsync("Globex");

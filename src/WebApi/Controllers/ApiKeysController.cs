@@ -4,12 +4,13 @@ using NovaPulse.Application.ApiKeys.Common;
 using NovaPulse.Application.ApiKeys.Create;
 using NovaPulse.Application.ApiKeys.List;
 using NovaPulse.Application.ApiKeys.Revoke;
+using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Middleware;
 
 namespace NovaPulse.WebApi.Controllers;
 
 [Route("api/v{version:apiVersion}/api-keys")]
-[Authorize]
+[Authorize(Policy = Policies.Admin)]
 public sealed class ApiKeysController : ApiControllerBase
 {
     /// <summary>Create an API key (Admin+). The key is returned once and never again.</summary>

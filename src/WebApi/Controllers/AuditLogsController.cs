@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NovaPulse.Application.AuditLogs.List;
 using NovaPulse.Application.Common.Paging;
+using NovaPulse.WebApi.Infrastructure.Auth;
 
 namespace NovaPulse.WebApi.Controllers;
 
 [Route("api/v{version:apiVersion}/audit-logs")]
-[Authorize]
+[Authorize(Policy = Policies.Admin)]
 public sealed class AuditLogsController : ApiControllerBase
 {
     /// <summary>The company's audit trail, newest first (Admin+).</summary>

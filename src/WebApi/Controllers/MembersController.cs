@@ -7,6 +7,7 @@ using NovaPulse.Application.Members.Invite;
 using NovaPulse.Application.Members.List;
 using NovaPulse.Application.Members.Remove;
 using NovaPulse.Domain.Common;
+using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Middleware;
 
 namespace NovaPulse.WebApi.Controllers;
@@ -23,6 +24,7 @@ public sealed class MembersController : ApiControllerBase
 
     /// <summary>Invite a person (Admin+); returns the invitation token they redeem to join.</summary>
     [HttpPost("invitations")]
+    [Authorize(Policy = Policies.Admin)]
     [SkipIdempotency]
     [Consumes("application/json")]
     [ProducesResponseType<InvitationResponse>(StatusCodes.Status201Created)]
@@ -35,6 +37,7 @@ public sealed class MembersController : ApiControllerBase
 
     /// <summary>Change a member's role (Admin+; only an Owner grants Owner; the last Owner keeps the role).</summary>
     [HttpPatch("{id:guid}")]
+    [Authorize(Policy = Policies.Admin)]
     [Consumes("application/json")]
     [ProducesResponseType<MemberDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -44,6 +47,7 @@ public sealed class MembersController : ApiControllerBase
 
     /// <summary>Remove a member (Admin+; the last Owner cannot be removed).</summary>
     [HttpDelete("{id:guid}")]
+    [Authorize(Policy = Policies.Admin)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]

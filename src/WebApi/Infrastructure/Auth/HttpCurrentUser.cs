@@ -1,14 +1,20 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Domain.Common;
 using NovaPulse.Infrastructure.Identity;
 
 namespace NovaPulse.WebApi.Infrastructure.Auth;
 
-/// <summary>The principal of the current HTTP request, read from its claims (JWT or API key).</summary>
+/// <summary>
+/// The principal of the current HTTP request, read from its claims (JWT or API key). Anonymous endpoints
+/// (sign-up, sign-in, invitation acceptance) act anonymously even when the caller sends credentials, so they
+/// never run inside the caller's tenant.
+/// </summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private ClaimsPrincipal? Principal =>
+        accessor.HttpContext is { } http && http.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null ? http.User : null;
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
 
