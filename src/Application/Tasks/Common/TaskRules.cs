@@ -7,7 +7,7 @@ namespace NovaPulse.Application.Tasks.Common;
 public static class TaskRules
 {
     public static IRuleBuilderOptions<T, string?> ValidTitle<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().Must(t => t is null || t.Trim().Length > 0).WithMessage("'Title' must not be blank.").MaximumLength(TaskItem.TitleMaxLength);
+        rule.NotEmpty().MaximumLength(TaskItem.TitleMaxLength);
 
     public static IRuleBuilderOptions<T, string?> ValidDescription<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(TaskItem.DescriptionMaxLength);
