@@ -8,13 +8,16 @@ using NovaPulse.WebApi.Infrastructure.Http;
 using NovaPulse.WebApi.Infrastructure.Middleware;
 using Prometheus;
 using Serilog;
+using Serilog.Events;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSeedEnvironmentNames();
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
+    .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
     .Enrich.FromLogContext()
+    .Enrich.With<SecretPathRedactor>()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}"));
 
 builder.Services
@@ -27,7 +30,7 @@ await app.Services.InitialiseDatabaseAsync();
 OutboxMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 
 app.UseMiddleware<RequestIdMiddleware>();
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = RequestLogging.Properties);
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.IsClientError(context.Exception),

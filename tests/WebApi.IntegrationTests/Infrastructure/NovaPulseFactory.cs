@@ -59,7 +59,13 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             settings[key] = value;
         }
 
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        // Host settings, not ConfigureAppConfiguration: Program reads the database settings while composing services,
+        // before app-configuration callbacks of the factory would apply.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
