@@ -55,6 +55,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
         DomainRuleException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message, e.Code),
         PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
+        // SQLSTATE class 22 is the SQL standard's "data exception": a value the column cannot hold, i.e. bad input.
+        DbException { SqlState: ['2', '2', ..] } or DbUpdateException { InnerException: DbException { SqlState: ['2', '2', ..] } } =>
+            Problem(StatusCodes.Status400BadRequest, "Bad request", "The request contains a value that cannot be stored (for example a NUL character)."),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", "The resource was changed by someone else; reload it and retry."),
         DbUpdateException { InnerException: DbException } => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with existing data."),
         TooManyAttemptsException e => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", e.Message),
