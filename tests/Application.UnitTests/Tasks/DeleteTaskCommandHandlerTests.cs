@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Application.Common.Models;
+using NovaPulse.Application.Tasks.Delete;
+using static NovaPulse.Application.UnitTests.TestTasks;
+
+namespace NovaPulse.Application.UnitTests.Tasks;
+
+public sealed class DeleteTaskCommandHandlerTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private async Task DeleteAsync(DeleteTaskCommand command)
+    {
+        await using var context = _database.NewContext();
+        await new DeleteTaskCommandHandler(context).Handle(command, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Deleting_a_task_removes_it_and_writes_a_task_deleted_row()
+    {
+        var acme = await TestTenant.CreateAsync(_database, "Acme");
+        _database.CurrentUser.SignInAs(acme.Owner);
+        var task = await _database.CreateTaskAsync(NewTask("Doomed"));
+
+        await DeleteAsync(new DeleteTaskCommand(task.Id, ExpectedVersion: 1));
+
+        await using var context = _database.NewContext();
+        Assert.False(await context.Tasks.AnyAsync());
+        Assert.Single(await context.OutboxMessages.Where(m => m.Type == "task.deleted").ToListAsync());
+    }
+
+    [Fact]
+    public async Task Deleting_with_a_stale_expected_version_fails_the_precondition_and_keeps_the_task()
+    {
+        var acme = await TestTenant.CreateAsync(_database, "Acme");
+        _database.CurrentUser.SignInAs(acme.Owner);
+        var task = await _database.CreateTaskAsync(NewTask("Edited meanwhile"));
+        await _database.UpdateTaskAsync(Change(task.Id) with { Title = Optional<string?>.Of("Edited") });
+
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => DeleteAsync(new DeleteTaskCommand(task.Id, ExpectedVersion: 1)));
+
+        await using var context = _database.NewContext();
+        Assert.True(await context.Tasks.AnyAsync(t => t.Id == task.Id));
+    }
+}

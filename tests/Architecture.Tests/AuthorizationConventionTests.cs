@@ -1,0 +1,47 @@
+using System.Reflection;
+using NovaPulse.Application.Auth.Login;
+using NovaPulse.Application.Auth.Refresh;
+using NovaPulse.Application.Auth.Register;
+using NovaPulse.Application.Common.Security;
+using NovaPulse.Application.Members.AcceptInvitation;
+using static NovaPulse.Architecture.Tests.Layers;
+
+namespace NovaPulse.Architecture.Tests;
+
+public sealed class AuthorizationConventionTests
+{
+    /// <summary>The only use cases a caller may run without signing in.</summary>
+    private static readonly HashSet<Type> Anonymous =
+    [
+        typeof(RegisterCommand),
+        typeof(LoginCommand),
+        typeof(RefreshTokenCommand),
+        typeof(AcceptInvitationCommand),
+    ];
+
+    private static List<Type> Requests() =>
+        [.. ConcreteTypes(ApplicationAssembly).Where(t => typeof(Mediator.IMessage).IsAssignableFrom(t))];
+
+    [Fact]
+    public void Every_request_except_the_anonymous_ones_requires_a_role()
+    {
+        var requests = Requests();
+
+        Assert.NotEmpty(requests);
+        ArchitectureAssert.NoneOf(
+            requests.Where(t => !Anonymous.Contains(t) && t.GetCustomAttribute<RequireRoleAttribute>() is null),
+            "Mark the request with [RequireRole] (or add it to the reviewed anonymous list)");
+    }
+
+    [Fact]
+    public void The_anonymous_requests_are_mediator_requests_without_a_role_requirement()
+    {
+        var requests = Requests();
+
+        Assert.All(Anonymous, t =>
+        {
+            Assert.Contains(t, requests);
+            Assert.Null(t.GetCustomAttribute<RequireRoleAttribute>());
+        });
+    }
+}
