@@ -209,6 +209,22 @@ public sealed class TaskTests(NovaPulseFactory factory)
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task A_cursor_from_another_sort_order_is_400()
+    {
+        var tenant = await factory.RegisterAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await tenant.Owner.CreateTaskAsync(new { title = $"t{i}" });
+        }
+
+        var byDate = await (await tenant.Owner.GetAsync("/api/v1/tasks?limit=1")).ReadJsonAsync();
+        var response = await tenant.Owner.GetAsync($"/api/v1/tasks?limit=1&sort=priority&cursor={Uri.EscapeDataString(byDate["nextCursor"]!.GetValue<string>())}");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["cursor"]);
+    }
+
     [Theory]
     [InlineData("{}", "title")]
     [InlineData("{\"title\":\"   \"}", "title")]

@@ -65,8 +65,10 @@ public sealed class OutboxInterceptorTests : IDisposable
         {
             Assert.Equal(acme.Company.Id, r.CompanyId);
             Assert.Null(r.ProcessedAt);
-            Assert.Equal(_database.Clock.GetUtcNow(), r.OccurredAt);
+            Assert.InRange(r.OccurredAt, _database.Clock.GetUtcNow(), _database.Clock.GetUtcNow().AddTicks(rows.Count));
         });
+        var inRaisedOrder = rows.OrderBy(r => r.OccurredAt).Select(r => r.Type);
+        Assert.Equal(["task.created", "task.assigned"], inRaisedOrder);
         Assert.Equal(task.Id, JsonDocument.Parse(rows[0].Payload).RootElement.GetProperty("task").GetProperty("id").GetGuid());
         Assert.Equal(task.Id, JsonDocument.Parse(rows[1].Payload).RootElement.GetProperty("id").GetGuid());
     }

@@ -26,6 +26,19 @@ public sealed record TaskSort(TaskSortField Field, bool Descending)
     }
 }
 
+/// <remarks>Kept beside <see cref="TaskSort"/> so the validator and handler agree on what a key looks like.</remarks>
+public static class TaskSortKey
+{
+    /// <summary>Whether a cursor's key was issued for this sort field (a cursor from another sort is a client error).</summary>
+    public static bool IsValid(TaskSortField field, string key) => field switch
+    {
+        TaskSortField.Priority => int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p)
+            && Enum.IsDefined((NovaPulse.Domain.Tasks.TaskPriority)p),
+        _ => long.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks,
+    };
+}
+
 public enum TaskSortField
 {
     CreatedAt,

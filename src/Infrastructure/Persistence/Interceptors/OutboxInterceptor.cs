@@ -35,6 +35,7 @@ public sealed class OutboxInterceptor(TimeProvider clock) : SaveChangesIntercept
         }
 
         var now = clock.GetUtcNow();
+        var sequence = 0;
         var sources = context.ChangeTracker.Entries<Entity>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
         foreach (var entity in sources)
         {
@@ -47,7 +48,8 @@ public sealed class OutboxInterceptor(TimeProvider clock) : SaveChangesIntercept
             foreach (var domainEvent in entity.DomainEvents)
             {
                 var payload = JsonSerializer.Serialize(domainEvent.Data, domainEvent.Data.GetType(), JsonDefaults.Options);
-                context.Add(OutboxMessage.Create(companyId, domainEvent.EventType, payload, now));
+                // One tick apart, so (OccurredAt, Id) order is the order the domain raised them within this save.
+                context.Add(OutboxMessage.Create(companyId, domainEvent.EventType, payload, now.AddTicks(sequence++)));
             }
 
             entity.ClearDomainEvents();
