@@ -122,7 +122,15 @@ public static class DependencyInjection
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 var response = context.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
-                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var limit = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AuthRateLimitPolicy
+                    ? limits.Value.AuthPermitsPerMinute
+                    : limits.Value.PermitsPerMinute;
+                response.Headers.RetryAfter = seconds;
+                // IETF RateLimit header fields, so clients can back off without parsing the body.
+                response.Headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+                response.Headers["RateLimit-Remaining"] = "0";
+                response.Headers["RateLimit-Reset"] = seconds;
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,

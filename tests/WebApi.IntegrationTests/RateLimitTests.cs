@@ -32,6 +32,8 @@ public sealed class AuthRateLimitTests(AuthThrottledFactory factory) : IClassFix
         var limited = responses[^1];
         await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        Assert.Equal("3", limited.Headers.GetValues("RateLimit-Limit").Single());
+        Assert.Equal("0", limited.Headers.GetValues("RateLimit-Remaining").Single());
     }
 
 }
@@ -49,5 +51,6 @@ public sealed class RequestRateLimitTests(RequestThrottledFactory factory) : ICl
         }
 
         await last!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal("20", last!.Headers.GetValues("RateLimit-Limit").Single());
     }
 }
