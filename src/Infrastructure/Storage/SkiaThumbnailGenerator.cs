@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Common.Options;
+using SkiaSharp;
+
+namespace NovaPulse.Infrastructure.Storage;
+
+/// <summary>PNG thumbnails that fit a square of <c>Uploads:ThumbnailSize</c> pixels (aspect ratio kept, never upscaled).</summary>
+public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : IThumbnailGenerator
+{
+    public string ContentType => "image/png";
+
+    public async Task<ImageDimensions?> TryCreateAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        using var codec = SKCodec.Create(source);
+        if (codec is null)
+        {
+            return null;
+        }
+
+        var info = codec.Info;
+        using var original = SKBitmap.Decode(codec);
+        if (original is null)
+        {
+            return null;
+        }
+
+        var box = settings.Value.ThumbnailSize;
+        var scale = Math.Min(1.0, Math.Min((double)box / info.Width, (double)box / info.Height));
+        var width = Math.Max(1, (int)Math.Round(info.Width * scale));
+        var height = Math.Max(1, (int)Math.Round(info.Height * scale));
+        using var resized = original.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        using var image = SKImage.FromBitmap(resized ?? original);
+        using var encoded = image.Encode(SKEncodedImageFormat.Png, 90);
+        encoded.SaveTo(destination);
+        return new ImageDimensions(info.Width, info.Height);
+    }
+}
