@@ -32,6 +32,7 @@ public sealed class UploadsController : ApiControllerBase
     /// </summary>
     [HttpPost]
     [DisableRequestSizeLimit]
+    [DisableFormValueModelBinding]
     [SkipIdempotency]
     [StreamedBody(StreamedBodyKind.MultipartUpload)]
     [ProducesResponseType<UploadDto>(StatusCodes.Status201Created)]

@@ -20,6 +20,9 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Starts at real time and ticks 1 ms per reading, so creation times are distinct and ordered.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
+    /// <summary>The host's data folder (SQLite file, generated keys, LocalDisk uploads).</summary>
+    public string DataDirectory => _dataDirectory;
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
@@ -57,6 +60,13 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
+        }
+
+        // UseSetting reaches the configuration Program.cs reads while registering services (provider choices,
+        // connection string, data folder); ConfigureAppConfiguration alone is applied only when the host is built.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
