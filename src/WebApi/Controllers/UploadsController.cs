@@ -1,9 +1,5 @@
-using System.Globalization;
-using FluentValidation;
-using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using NovaPulse.Application.Common.Paging;
 using NovaPulse.Application.Uploads.Common;
