@@ -77,10 +77,10 @@ public static class DependencyInjection
         services.AddOptions<CloudinaryOptions>().Bind(configuration.GetSection(CloudinaryOptions.SectionName));
 
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        switch (storage.Provider)
+        var cloudinary = configuration.GetSection(CloudinaryOptions.SectionName).Get<CloudinaryOptions>() ?? new CloudinaryOptions();
+        switch (storage.Provider ?? (cloudinary.IsConfigured ? StorageProvider.Cloudinary : StorageProvider.LocalDisk))
         {
             case StorageProvider.Cloudinary:
-                var cloudinary = configuration.GetSection(CloudinaryOptions.SectionName).Get<CloudinaryOptions>() ?? new CloudinaryOptions();
                 if (!cloudinary.IsConfigured)
                 {
                     throw new OptionsValidationException(

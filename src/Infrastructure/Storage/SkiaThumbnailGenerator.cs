@@ -5,9 +5,15 @@ using SkiaSharp;
 
 namespace NovaPulse.Infrastructure.Storage;
 
-/// <summary>PNG thumbnails that fit a square of <c>Uploads:ThumbnailSize</c> pixels (aspect ratio kept, never upscaled).</summary>
+/// <summary>
+/// PNG thumbnails that fit a square of <c>Uploads:ThumbnailSize</c> pixels (aspect ratio kept, never upscaled). Images
+/// above <see cref="MaxPixels"/> (decompression bombs: a small PNG can declare 30000×30000) get their size recorded but
+/// no thumbnail, since decoding them would need gigabytes.
+/// </summary>
 public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : IThumbnailGenerator
 {
+    public const long MaxPixels = 40_000_000;
+
     public string ContentType => "image/png";
 
     public async Task<ImageDimensions?> TryCreateAsync(Stream source, Stream destination, CancellationToken cancellationToken)
@@ -20,6 +26,11 @@ public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : 
         }
 
         var info = codec.Info;
+        if ((long)info.Width * info.Height > MaxPixels)
+        {
+            return new ImageDimensions(info.Width, info.Height);
+        }
+
         using var original = SKBitmap.Decode(codec);
         if (original is null)
         {

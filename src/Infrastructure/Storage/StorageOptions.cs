@@ -5,7 +5,8 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
-    public StorageProvider Provider { get; set; } = StorageProvider.LocalDisk;
+    /// <summary>Empty = automatic: Cloudinary when its credentials are configured (e.g. the seed's CLOUDINARY_* variables), else LocalDisk.</summary>
+    public StorageProvider? Provider { get; set; }
 
     /// <summary>LocalDisk root; default <c>&lt;DataDirectory&gt;/uploads</c>.</summary>
     public string? LocalPath { get; set; }

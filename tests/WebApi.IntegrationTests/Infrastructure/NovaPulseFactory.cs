@@ -56,6 +56,8 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["RateLimiting:AuthPermitsPerMinute"] = "100000",
             ["RateLimiting:PermitsPerMinute"] = "1000000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Hermetic: CLOUDINARY_* variables on the machine must not switch the tests to Cloudinary.
+            ["Storage:Provider"] = "LocalDisk",
         };
         foreach (var (key, value) in Settings)
         {

@@ -6,7 +6,10 @@ public interface IThumbnailGenerator
     /// <summary>The thumbnail's content type (what <see cref="TryCreateAsync"/> writes).</summary>
     string ContentType { get; }
 
-    /// <summary>Writes a thumbnail no larger than the configured size to <paramref name="destination"/>; null when the image cannot be decoded.</summary>
+    /// <summary>
+    /// Writes a thumbnail no larger than the configured size to <paramref name="destination"/> and returns the original's
+    /// size; writes nothing for images too large to decode safely; null when the image cannot be decoded.
+    /// </summary>
     Task<ImageDimensions?> TryCreateAsync(Stream source, Stream destination, CancellationToken cancellationToken);
 }
 

@@ -98,6 +98,11 @@ public sealed class UploadIngestor(IAppDbContext db, IFileStorage storage, IPlan
             return (null, null, null);
         }
 
+        if (thumbnail.Length == 0)
+        {
+            return (dimensions.Width, dimensions.Height, null);
+        }
+
         thumbnail.Position = 0;
         var key = ThumbnailKeyOf(upload.StorageKey);
         await storage.SaveAsync(new StorageObject(key, thumbnails.ContentType, UploadKind.Image, upload.IsPublic), thumbnail, cancellationToken);

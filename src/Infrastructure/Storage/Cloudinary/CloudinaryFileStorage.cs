@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Domain.Uploads;
 
@@ -43,9 +45,18 @@ public sealed class CloudinaryFileStorage(IHttpClientFactory httpClients, IOptio
         var file = new StreamContent(content, 128 * 1024);
         file.Headers.ContentType = new MediaTypeHeaderValue(target.ContentType);
         form.Add(file, "file", "upload");
-        using var response = await Client().PostAsync(ApiUrl($"{ResourceType(target)}/upload"), form, cancellationToken);
-        var json = await ReadJsonAsync(response, cancellationToken);
-        return Describe(json);
+        try
+        {
+            using var response = await Client().PostAsync(ApiUrl($"{ResourceType(target)}/upload"), form, cancellationToken);
+            var json = await ReadJsonAsync(response, cancellationToken);
+            return Describe(json);
+        }
+        catch (HttpRequestException e) when (Find<PayloadTooLargeException>(e) is { } tooLarge)
+        {
+            // HttpClient wraps what the body stream throws; the client should see the 413, not a storage failure.
+            ExceptionDispatchInfo.Throw(tooLarge);
+            throw;
+        }
     }
 
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) => Task.FromResult<Stream?>(null);
@@ -188,6 +199,20 @@ public sealed class CloudinaryFileStorage(IHttpClientFactory httpClients, IOptio
         json.TryGetProperty("width", out var width) ? width.GetInt32() : null,
         json.TryGetProperty("height", out var height) ? height.GetInt32() : null,
         json.TryGetProperty("format", out var format) ? format.GetString() : null);
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (var current = exception.InnerException; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 
     private static string Truncate(string body) => body.Length > 300 ? body[..300] : body;
 }
