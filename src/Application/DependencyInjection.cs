@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Application.ApiKeys.Authenticate;
 using NovaPulse.Application.Auth.Common;
+using NovaPulse.Application.Uploads.Common;
 
 namespace NovaPulse.Application;
 
@@ -13,6 +14,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<TokenPairIssuer>();
         services.AddScoped<ApiKeyAuthenticator>();
+        services.AddScoped<UploadIngestor>();
+        services.AddScoped<UploadUrls>();
         return services;
     }
 }

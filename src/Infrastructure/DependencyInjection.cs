@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
@@ -12,6 +13,9 @@ using NovaPulse.Infrastructure.Identity;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Interceptors;
 using NovaPulse.Infrastructure.Security;
+using NovaPulse.Infrastructure.Storage;
+using NovaPulse.Infrastructure.Storage.Cloudinary;
+using NovaPulse.Infrastructure.Uploads;
 using NovaPulse.Infrastructure.Workers;
 
 namespace NovaPulse.Infrastructure;
@@ -38,6 +42,7 @@ public static class DependencyInjection
 
         AddPersistence(services, configuration, dataDirectory);
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName));
+        AddUploads(services, configuration, environment, dataDirectory);
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
@@ -53,6 +58,60 @@ public static class DependencyInjection
         var full = Path.GetFullPath(path, Directory.GetCurrentDirectory());
         Directory.CreateDirectory(full);
         return full;
+    }
+
+    private static void AddUploads(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
+    {
+        services.AddOptions<UploadSettings>().Bind(configuration.GetSection(UploadSettings.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrEmpty(o.SigningKey) && !environment.IsProduction())
+                {
+                    o.SigningKey = DevelopmentKeyStore.GetOrCreate(dataDirectory, "upload-url-signing");
+                }
+            })
+            .Validate(o => o.SigningKey.Length >= 32, "Storage:SigningKey is required (at least 32 characters); set NovaPulse__Storage__SigningKey.")
+            .ValidateOnStart();
+        services.AddOptions<CloudinaryOptions>().Bind(configuration.GetSection(CloudinaryOptions.SectionName));
+
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var cloudinary = configuration.GetSection(CloudinaryOptions.SectionName).Get<CloudinaryOptions>() ?? new CloudinaryOptions();
+        switch (storage.Provider ?? (cloudinary.IsConfigured ? StorageProvider.Cloudinary : StorageProvider.LocalDisk))
+        {
+            case StorageProvider.Cloudinary:
+                if (!cloudinary.IsConfigured)
+                {
+                    throw new OptionsValidationException(
+                        "Cloudinary", typeof(CloudinaryOptions),
+                        ["Cloudinary:CloudName, Cloudinary:ApiKey and Cloudinary:ApiSecret (or CLOUDINARY_CLOUD_NAME/API_KEY/API_SECRET) are required when Storage:Provider is Cloudinary."]);
+                }
+
+                services.AddHttpClient(CloudinaryFileStorage.HttpClientName).AddStandardResilienceHandler(o =>
+                {
+                    // Upload bodies are streams that cannot be replayed: retry only safe methods; the cleanup worker re-runs deletes.
+                    o.Retry.DisableForUnsafeHttpMethods();
+                    o.AttemptTimeout.Timeout = TimeSpan.FromMinutes(10);
+                    o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(20);
+                    o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(20);
+                });
+                services.AddSingleton<IFileStorage, CloudinaryFileStorage>();
+                break;
+            default:
+                var root = storage.LocalPath is { Length: > 0 } path ? Path.GetFullPath(path, dataDirectory) : Path.Combine(dataDirectory, "uploads");
+                services.AddSingleton<IFileStorage>(new LocalDiskFileStorage(root));
+                break;
+        }
+
+        services.AddSingleton<IUploadUrlSigner, HmacUploadUrlSigner>();
+        services.AddSingleton<IThumbnailGenerator, SkiaThumbnailGenerator>();
+        services.AddSingleton<IPlanLimits, ConfigurationPlanLimits>();
+        services.AddScoped<UploadCleanup>();
+        if (configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Enabled ?? true)
+        {
+            services.AddHostedService<UploadCleanupWorker>();
+        }
     }
 
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration, string dataDirectory)

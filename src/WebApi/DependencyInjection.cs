@@ -171,7 +171,7 @@ public static class DependencyInjection
             document.ApiGroupNames = ["v1"];
             document.Title = "NovaPulse API";
             document.Version = "v1";
-            document.Description = "Multi-tenant platform API: companies, members, tasks, audit. Authenticate with a JWT (POST /api/v1/auth/login) or an API key (np_...).";
+            document.Description = "Multi-tenant platform API: companies, members, tasks, uploads, audit. Authenticate with a JWT (POST /api/v1/auth/login) or an API key (np_...).";
             document.AddSecurity("Bearer", new OpenApiSecurityScheme
             {
                 Type = OpenApiSecuritySchemeType.Http,
@@ -179,6 +179,7 @@ public static class DependencyInjection
                 BearerFormat = "JWT or np_ API key",
             });
             document.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+            document.OperationProcessors.Add(new StreamedBodyProcessor());
             document.OperationProcessors.Add(new ProblemResponsesProcessor());
             document.OperationProcessors.Add(new CamelCaseQueryParametersProcessor());
             document.OperationProcessors.Add(new RequiredRoleProcessor());

@@ -9,6 +9,7 @@ using NovaPulse.Domain.Companies;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
+using NovaPulse.Domain.Uploads;
 using NovaPulse.Domain.Users;
 using NovaPulse.Infrastructure.Idempotency;
 
@@ -33,6 +34,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    public DbSet<Upload> Uploads => Set<Upload>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

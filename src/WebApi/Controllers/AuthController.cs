@@ -7,6 +7,7 @@ using NovaPulse.Application.Auth.Logout;
 using NovaPulse.Application.Auth.Me;
 using NovaPulse.Application.Auth.Refresh;
 using NovaPulse.Application.Auth.Register;
+using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Middleware;
 
 namespace NovaPulse.WebApi.Controllers;
@@ -18,6 +19,7 @@ public sealed class AuthController : ApiControllerBase
     /// <summary>Create a company and its Owner, and sign in.</summary>
     [HttpPost("register")]
     [AllowAnonymous]
+    [RunsAnonymously]
     [EnableRateLimiting(DependencyInjection.AuthRateLimitPolicy)]
     [Consumes("application/json")]
     [ProducesResponseType<AuthResponse>(StatusCodes.Status201Created)]
@@ -31,6 +33,7 @@ public sealed class AuthController : ApiControllerBase
     /// <summary>Sign in with email and password.</summary>
     [HttpPost("login")]
     [AllowAnonymous]
+    [RunsAnonymously]
     [EnableRateLimiting(DependencyInjection.AuthRateLimitPolicy)]
     [Consumes("application/json")]
     [ProducesResponseType<AuthResponse>(StatusCodes.Status200OK)]
@@ -41,6 +44,7 @@ public sealed class AuthController : ApiControllerBase
     /// <summary>Exchange a refresh token for a new token pair (the old refresh token is spent).</summary>
     [HttpPost("refresh")]
     [AllowAnonymous]
+    [RunsAnonymously]
     [EnableRateLimiting(DependencyInjection.AuthRateLimitPolicy)]
     [Consumes("application/json")]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]

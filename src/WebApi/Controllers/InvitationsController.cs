@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using NovaPulse.Application.Auth.Common;
 using NovaPulse.Application.Members.AcceptInvitation;
+using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Middleware;
 
 namespace NovaPulse.WebApi.Controllers;
@@ -13,6 +14,7 @@ public sealed class InvitationsController : ApiControllerBase
     /// <summary>Accept an invitation: create the account in the inviting company and sign in.</summary>
     [HttpPost("{token}/accept")]
     [AllowAnonymous]
+    [RunsAnonymously]
     [SkipIdempotency]
     [EnableRateLimiting(DependencyInjection.AuthRateLimitPolicy)]
     [Consumes("application/json")]

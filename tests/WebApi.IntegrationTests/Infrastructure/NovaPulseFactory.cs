@@ -20,6 +20,9 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Starts at real time and ticks 1 ms per reading, so creation times are distinct and ordered.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
+    /// <summary>The host's data folder (SQLite file, generated keys, LocalDisk uploads).</summary>
+    public string DataDirectory => _dataDirectory;
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
@@ -53,6 +56,8 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["RateLimiting:AuthPermitsPerMinute"] = "100000",
             ["RateLimiting:PermitsPerMinute"] = "1000000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Hermetic: CLOUDINARY_* variables on the machine must not switch the tests to Cloudinary.
+            ["Storage:Provider"] = "LocalDisk",
         };
         foreach (var (key, value) in Settings)
         {

@@ -91,7 +91,8 @@ public sealed class ProcessHost : IAsyncDisposable
         }
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+    /// <remarks>Generous timeout: the first request after a restart pays for JIT on a possibly busy CI machine.</remarks>
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public async ValueTask DisposeAsync()
     {

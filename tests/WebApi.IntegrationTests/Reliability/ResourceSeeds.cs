@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using NovaPulse.WebApi.IntegrationTests.Infrastructure;
 
 namespace NovaPulse.WebApi.IntegrationTests.Reliability;
@@ -16,7 +17,23 @@ public static class ResourceSeeds
         ["/api/v1/tasks/{id}"] = async a => (await a.Owner.CreateTaskAsync(new { title = Marker + " task", description = Marker }))["id"]!.ToString(),
         ["/api/v1/members/{id}"] = async a => (await a.AddMemberAsync("member")).Id.ToString(),
         ["/api/v1/api-keys/{id}"] = async a => (await a.AddApiKeyAsync()).Id.ToString(),
+        ["/api/v1/uploads/{id}"] = UploadAsync,
+        ["/api/v1/uploads/{id}/make-public"] = UploadAsync,
+        ["/api/v1/uploads/{id}/make-private"] = UploadAsync,
+        ["/api/v1/uploads/{id}/content"] = UploadAsync,
+        ["/api/v1/uploads/{id}/complete"] = async a =>
+        {
+            var pending = await a.Owner.PostAsJsonAsync("/api/v1/uploads/signed-url", new { fileName = "pending.txt", contentType = "text/plain", size = 5 });
+            return (await pending.ReadJsonAsync())["uploadId"]!.ToString();
+        },
     };
+
+    private static async Task<string> UploadAsync(Tenant a)
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Uploads.Text(Marker + " file")), "file", "secret-of-a.txt" } };
+        var response = await a.Owner.PostAsync("/api/v1/uploads", content);
+        return (await response.ReadJsonAsync())["id"]!.ToString();
+    }
 
     public static bool Has(string pathTemplate) => Seeds.ContainsKey(pathTemplate);
 

@@ -6,6 +6,7 @@ using NovaPulse.Domain.Companies;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
+using NovaPulse.Domain.Uploads;
 using NovaPulse.Domain.Users;
 
 namespace NovaPulse.Application.Common.Interfaces;
@@ -27,6 +28,9 @@ public interface IAppDbContext
     DbSet<Invitation> Invitations { get; }
 
     DbSet<TaskItem> Tasks { get; }
+
+    /// <summary>Uploads; soft-deleted ones are hidden by a query filter (<c>IgnoreQueryFilters</c> to see them).</summary>
+    DbSet<Upload> Uploads { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
 

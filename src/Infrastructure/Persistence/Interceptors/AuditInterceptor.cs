@@ -9,6 +9,7 @@ using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
 using NovaPulse.Domain.Tasks;
+using NovaPulse.Domain.Uploads;
 using NovaPulse.Domain.Users;
 using NovaPulse.Infrastructure.Serialization;
 
@@ -25,6 +26,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, IRequestContext r
         [typeof(User)] = "member",
         [typeof(ApiKey)] = "api_key",
         [typeof(Company)] = "company",
+        [typeof(Upload)] = "upload",
     };
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(

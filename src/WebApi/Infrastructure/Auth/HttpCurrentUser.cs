@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Domain.Common;
 using NovaPulse.Infrastructure.Identity;
@@ -7,14 +6,13 @@ using NovaPulse.Infrastructure.Identity;
 namespace NovaPulse.WebApi.Infrastructure.Auth;
 
 /// <summary>
-/// The principal of the current HTTP request, read from its claims (JWT or API key). Anonymous endpoints
-/// (sign-up, sign-in, invitation acceptance) act anonymously even when the caller sends credentials, so they
-/// never run inside the caller's tenant.
+/// The principal of the current HTTP request, read from its claims (JWT or API key). Endpoints marked
+/// <see cref="RunsAnonymouslyAttribute"/> see no principal even when the caller sends credentials.
 /// </summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     private ClaimsPrincipal? Principal =>
-        accessor.HttpContext is { } http && http.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null ? http.User : null;
+        accessor.HttpContext is { } http && http.GetEndpoint()?.Metadata.GetMetadata<RunsAnonymouslyAttribute>() is null ? http.User : null;
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
 

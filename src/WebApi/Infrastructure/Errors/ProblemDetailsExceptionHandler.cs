@@ -61,8 +61,16 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", "The resource was changed by someone else; reload it and retry."),
         DbUpdateException { InnerException: DbException } => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with existing data."),
         TooManyAttemptsException e => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", e.Message),
+        QuotaExceededException e => WithExtensions(
+            Problem(StatusCodes.Status402PaymentRequired, "Plan limit reached", e.Message, "storage_quota_exceeded"), ("usage", e.Usage), ("limit", e.Limit)),
+        PayloadTooLargeException e => WithExtensions(
+            Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", e.Message), ("limit", e.Limit)),
+        UnsupportedMediaTypeException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message),
+        InvalidSignatureException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message, "invalid_signature"),
         BadHttpRequestException e => Problem(e.StatusCode, null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed."),
-        DbException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "A dependency is temporarily unavailable; retry shortly."),
+        InvalidDataException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The multipart body is malformed."),
+        HttpRequestException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "A dependency is temporarily unavailable; retry shortly."),
+        DbException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "A dependency is temporarily unavailable; retry shortly."),
         _ => null,
     };
 
@@ -72,6 +80,16 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         if (code is not null)
         {
             problem.Extensions["code"] = code;
+        }
+
+        return problem;
+    }
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, params (string Name, object Value)[] extensions)
+    {
+        foreach (var (name, value) in extensions)
+        {
+            problem.Extensions[name] = value;
         }
 
         return problem;

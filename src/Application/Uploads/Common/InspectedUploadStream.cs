@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using NovaPulse.Application.Common.Exceptions;
+
+namespace NovaPulse.Application.Uploads.Common;
+
+/// <summary>
+/// A read-only, forward-only view of an incoming upload that storage copies from: it replays the sniffed header,
+/// then the rest of the request body, computing SHA-256 and counting bytes as they pass, and throws
+/// <see cref="PayloadTooLargeException"/> as soon as the limit is crossed. Nothing is buffered beyond the header.
+/// </summary>
+public sealed class InspectedUploadStream : Stream
+{
+    private readonly Stream _source;
+    private readonly byte[] _header;
+    private readonly long _limit;
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private int _headerPosition;
+    private string? _checksum;
+
+    private InspectedUploadStream(Stream source, byte[] header, long limit)
+    {
+        _source = source;
+        _header = header;
+        _limit = limit;
+    }
+
+    /// <summary>The first bytes of the file (up to <see cref="FileTypeSniffer.HeaderLength"/>), for sniffing.</summary>
+    public ReadOnlySpan<byte> Header => _header;
+
+    /// <summary>Bytes read so far (the file's size once storage has read to the end).</summary>
+    public long BytesRead { get; private set; }
+
+    /// <summary>Lower-case hex SHA-256 of everything read; available once the end was reached.</summary>
+    public string Checksum => _checksum ?? throw new InvalidOperationException("The upload was not read to the end.");
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+    /// <summary>Reads the header from <paramref name="source"/> (awaiting until it is full or the body ends).</summary>
+    public static async Task<InspectedUploadStream> OpenAsync(Stream source, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[FileTypeSniffer.HeaderLength];
+        var filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+
+        return new InspectedUploadStream(source, buffer[..filled], limit);
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        int read;
+        if (_headerPosition < _header.Length)
+        {
+            read = Math.Min(buffer.Length, _header.Length - _headerPosition);
+            _header.AsMemory(_headerPosition, read).CopyTo(buffer);
+            _headerPosition += read;
+        }
+        else
+        {
+            read = await _source.ReadAsync(buffer, cancellationToken);
+        }
+
+        return Account(buffer.Span[..read]);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int read;
+        if (_headerPosition < _header.Length)
+        {
+            read = Math.Min(buffer.Length, _header.Length - _headerPosition);
+            _header.AsSpan(_headerPosition, read).CopyTo(buffer);
+            _headerPosition += read;
+        }
+        else
+        {
+            read = _source.Read(buffer);
+        }
+
+        return Account(buffer[..read]);
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hash.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private int Account(ReadOnlySpan<byte> chunk)
+    {
+        if (chunk.IsEmpty)
+        {
+            _checksum ??= Convert.ToHexStringLower(_hash.GetHashAndReset());
+            return 0;
+        }
+
+        BytesRead += chunk.Length;
+        if (BytesRead > _limit)
+        {
+            throw new PayloadTooLargeException(_limit);
+        }
+
+        _hash.AppendData(chunk);
+        return chunk.Length;
+    }
+}

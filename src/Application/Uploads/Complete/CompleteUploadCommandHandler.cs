@@ -1,0 +1,47 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Uploads.Common;
+using NovaPulse.Domain.Uploads;
+
+namespace NovaPulse.Application.Uploads.Complete;
+
+public sealed class CompleteUploadCommandHandler(IAppDbContext db, IFileStorage storage, IPlanLimits planLimits, UploadIngestor ingestor, UploadUrls urls, TimeProvider clock)
+    : ICommandHandler<CompleteUploadCommand, UploadDto>
+{
+    public async ValueTask<UploadDto> Handle(CompleteUploadCommand command, CancellationToken cancellationToken)
+    {
+        var upload = await db.Uploads.SingleOrDefaultAsync(u => u.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException("Upload", command.Id);
+        if (upload.Status != UploadStatus.Pending)
+        {
+            return urls.ToDto(upload);
+        }
+
+        var target = UploadUrls.StorageObjectOf(upload);
+        var stored = upload.StorageProvider == storage.Provider ? await storage.DescribeAsync(target, cancellationToken) : null;
+        if (stored is null)
+        {
+            throw new ConflictException("No file has arrived for this upload yet; send it to the signed upload target first.");
+        }
+
+        var limits = await planLimits.GetUploadLimitsAsync(upload.CompanyId, cancellationToken);
+        if (stored.Size > Math.Min(limits.MaxUploadBytes, upload.Size))
+        {
+            await storage.DeleteAsync(target, CancellationToken.None);
+            throw new PayloadTooLargeException(Math.Min(limits.MaxUploadBytes, upload.Size));
+        }
+
+        var usage = await ingestor.UsageAsync(upload.CompanyId, upload.Id, cancellationToken);
+        if (usage + stored.Size > limits.StorageQuotaBytes)
+        {
+            await storage.DeleteAsync(target, CancellationToken.None);
+            throw new QuotaExceededException($"The company's storage quota of {limits.StorageQuotaBytes} bytes is used up.", usage, limits.StorageQuotaBytes);
+        }
+
+        upload.Complete(new StoredContent(upload.ContentType, upload.Kind, stored.Size, null, stored.Width, stored.Height, null), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return urls.ToDto(upload);
+    }
+}

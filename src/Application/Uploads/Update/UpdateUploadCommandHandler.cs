@@ -1,0 +1,35 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Uploads.Common;
+using NovaPulse.Domain.Tasks;
+
+namespace NovaPulse.Application.Uploads.Update;
+
+public sealed class UpdateUploadCommandHandler(IAppDbContext db, UploadUrls urls, TimeProvider clock) : ICommandHandler<UpdateUploadCommand, UploadDto>
+{
+    public async ValueTask<UploadDto> Handle(UpdateUploadCommand command, CancellationToken cancellationToken)
+    {
+        var upload = await db.Uploads.SingleOrDefaultAsync(u => u.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException("Upload", command.Id);
+        if (command.ExpectedVersion is { } expected && expected != upload.Version)
+        {
+            throw new PreconditionFailedException($"The upload was changed by someone else (current version {upload.Version}); reload it and retry.");
+        }
+
+        if (command.TaskId.HasValue)
+        {
+            await UploadTaskGuard.EnsureTaskAsync(db, command.TaskId.Value, cancellationToken);
+        }
+
+        upload.Update(
+            command.Name.HasValue ? FileNameSanitizer.Sanitize(command.Name.Value) : null,
+            command.Folder.HasValue ? new Change<string?>(command.Folder.Value) : null,
+            command.Tags.HasValue ? command.Tags.Value : null,
+            command.TaskId.HasValue ? new Change<Guid?>(command.TaskId.Value) : null,
+            clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return urls.ToDto(upload);
+    }
+}

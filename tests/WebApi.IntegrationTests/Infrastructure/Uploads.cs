@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using NovaPulse.Infrastructure.Uploads;
+using SkiaSharp;
+
+namespace NovaPulse.WebApi.IntegrationTests.Infrastructure;
+
+/// <summary>Test files and multipart requests for the uploads API.</summary>
+public static class Uploads
+{
+    public static byte[] Png(int width = 600, int height = 300)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.CornflowerBlue);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    public static byte[] Pdf(int size = 2048) =>
+        [.. "%PDF-1.7\n"u8, .. Enumerable.Repeat((byte)'x', size - 9)];
+
+    public static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>A Windows executable header: what a "photo.png" from an attacker might really be.</summary>
+    public static byte[] Executable() => [.. "MZ"u8, 0x90, 0x00, 0x03, .. new byte[512]];
+
+    /// <summary>POST /uploads with the form fields first and the file last, as the API expects.</summary>
+    public static Task<HttpResponseMessage> UploadAsync(
+        this HttpClient client, byte[]? content, string fileName = "file.bin", string? contentType = null, object? fields = null)
+    {
+        var form = new MultipartFormDataContent();
+        if (fields is not null)
+        {
+            foreach (var property in fields.GetType().GetProperties())
+            {
+                var value = property.GetValue(fields);
+                if (value is IEnumerable<string> many)
+                {
+                    foreach (var item in many)
+                    {
+                        form.Add(new StringContent(item), property.Name);
+                    }
+                }
+                else if (value is not null)
+                {
+                    form.Add(new StringContent(value is bool b ? (b ? "true" : "false") : value.ToString()!), property.Name);
+                }
+            }
+        }
+
+        if (content is not null)
+        {
+            var file = new ByteArrayContent(content);
+            if (contentType is not null)
+            {
+                file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            }
+
+            form.Add(file, "file", fileName);
+        }
+
+        return client.PostAsync("/api/v1/uploads", form);
+    }
+
+    /// <summary>One cleanup pass, as the hosted worker would run it.</summary>
+    public static async Task<CleanupResult> RunUploadCleanupAsync(this NovaPulseFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<UploadCleanup>().RunOnceAsync(CancellationToken.None);
+    }
+
+    public static string UploadsFolder(this NovaPulseFactory factory) => Path.Combine(factory.DataDirectory, "uploads");
+}
