@@ -2,6 +2,8 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Application.ApiKeys.Authenticate;
 using NovaPulse.Application.Auth.Common;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Webhooks.Delivery;
 
 namespace NovaPulse.Application;
 
@@ -13,6 +15,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<TokenPairIssuer>();
         services.AddScoped<ApiKeyAuthenticator>();
+        services.AddScoped<WebhookDeliveryProcessor>();
+        services.AddScoped<IOutboxEventConsumer, WebhookFanOutConsumer>();
         return services;
     }
 }

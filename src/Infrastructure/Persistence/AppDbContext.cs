@@ -10,6 +10,7 @@ using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
 using NovaPulse.Domain.Users;
+using NovaPulse.Domain.Webhooks;
 using NovaPulse.Infrastructure.Idempotency;
 
 namespace NovaPulse.Infrastructure.Persistence;
@@ -37,6 +38,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -7,6 +7,7 @@ using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
 using NovaPulse.Domain.Users;
+using NovaPulse.Domain.Webhooks;
 
 namespace NovaPulse.Application.Common.Interfaces;
 
@@ -31,6 +32,12 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<WebhookEndpoint> WebhookEndpoints { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
+    DbSet<WebhookAttempt> WebhookAttempts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

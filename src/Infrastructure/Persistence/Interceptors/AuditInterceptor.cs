@@ -10,6 +10,7 @@ using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
 using NovaPulse.Domain.Tasks;
 using NovaPulse.Domain.Users;
+using NovaPulse.Domain.Webhooks;
 using NovaPulse.Infrastructure.Serialization;
 
 namespace NovaPulse.Infrastructure.Persistence.Interceptors;
@@ -25,6 +26,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, IRequestContext r
         [typeof(User)] = "member",
         [typeof(ApiKey)] = "api_key",
         [typeof(Company)] = "company",
+        [typeof(WebhookEndpoint)] = "webhook_endpoint",
     };
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
