@@ -112,7 +112,7 @@ public static class DependencyInjection
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
                         FailureRatio = 0.5,
-                        MinimumThroughput = 20,
+                        MinimumThroughput = webhooks.CircuitBreakerMinimumThroughput,
                         SamplingDuration = TimeSpan.FromSeconds(30),
                         BreakDuration = TimeSpan.FromSeconds(30),
                     })

@@ -12,90 +12,66 @@ using NovaPulse.Infrastructure.Workers;
 namespace NovaPulse.Infrastructure.Webhooks;
 
 /// <summary>
-/// Claims due deliveries (leased, so instances never share an attempt) and attempts up to
-/// <see cref="WebhookOptions.MaxConcurrency"/> at once. A slow receiver occupies one slot, not the whole batch.
+/// Claims batches of due deliveries (leased, so instances never share an attempt), sends each batch concurrently
+/// (<see cref="WebhookOptions.MaxConcurrency"/>) and records its results in one write.
 /// </summary>
 public sealed partial class WebhookDeliveryWorker(
     IServiceScopeFactory scopes, IWorkClaimer claimer, WorkSignal signal, IOptions<WebhookOptions> options, TimeProvider clock,
     ILogger<WebhookDeliveryWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Independent claim-send-record loops: one can send while another records its batch.</summary>
+    public const int Lanes = 2;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Lanes).Select(_ => RunLaneAsync(stoppingToken)));
+
+    private async Task RunLaneAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        using var slots = new SemaphoreSlim(settings.MaxConcurrency, settings.MaxConcurrency);
-        var running = new HashSet<Task>();
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            while (!stoppingToken.IsCancellationRequested)
+            var claimed = 0;
+            try
             {
-                await slots.WaitAsync(stoppingToken);
-                var free = slots.CurrentCount + 1;
-                IReadOnlyList<Guid> ids = [];
+                claimed = await RunOnceAsync(settings, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping mid-batch: nothing recorded; the leases expire and the attempts are made again.
+                return;
+            }
+            catch (Exception e)
+            {
+                LogBatchFailed(logger, e);
+            }
+
+            if (claimed == 0)
+            {
                 try
                 {
-                    using var scope = scopes.CreateScope();
-                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                    ids = await claimer.ClaimDeliveriesAsync(db, Math.Min(free, settings.BatchSize), clock.GetUtcNow(), settings.LeaseDuration, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogClaimFailed(logger, e);
-                }
-
-                if (ids.Count == 0)
-                {
-                    slots.Release();
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
-                    continue;
                 }
-
-                for (var i = 0; i < ids.Count; i++)
+                catch (OperationCanceledException)
                 {
-                    if (i > 0)
-                    {
-                        await slots.WaitAsync(stoppingToken);
-                    }
-
-                    var id = ids[i];
-                    var task = AttemptAsync(id, slots, stoppingToken);
-                    lock (running)
-                    {
-                        running.Add(task);
-                    }
-
-                    _ = task.ContinueWith(
-                        t =>
-                        {
-                            lock (running)
-                            {
-                                running.Remove(t);
-                            }
-                        },
-                        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    return;
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-
-        Task[] inFlight;
-        lock (running)
-        {
-            inFlight = [.. running];
-        }
-
-        await Task.WhenAll(inFlight);
     }
 
-    private async Task AttemptAsync(Guid deliveryId, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task<int> RunOnceAsync(WebhookOptions settings, CancellationToken stoppingToken)
     {
-        await Task.Yield();
-        try
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = await claimer.ClaimDeliveriesAsync(db, settings.BatchSize, clock.GetUtcNow(), settings.LeaseDuration, stoppingToken);
+        if (ids.Count == 0)
         {
-            using var scope = scopes.CreateScope();
-            var processor = scope.ServiceProvider.GetRequiredService<WebhookDeliveryProcessor>();
-            var outcome = await processor.AttemptAsync(deliveryId, stoppingToken);
+            return 0;
+        }
+
+        var processor = scope.ServiceProvider.GetRequiredService<WebhookDeliveryProcessor>();
+        foreach (var outcome in await processor.AttemptManyAsync(ids, stoppingToken))
+        {
             if (outcome.Outcome != WebhookDeliveryOutcome.Skipped)
             {
                 WebhookMetrics.RecordOutcome(outcome.Outcome switch
@@ -108,23 +84,10 @@ public sealed partial class WebhookDeliveryWorker(
                 });
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping mid-attempt: nothing recorded; the lease expires and the attempt is made again.
-        }
-        catch (Exception e)
-        {
-            LogAttemptFailed(logger, deliveryId, e);
-        }
-        finally
-        {
-            slots.Release();
-        }
+
+        return ids.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming webhook deliveries failed")]
-    private static partial void LogClaimFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery {DeliveryId} could not be processed; retried when its lease expires")]
-    private static partial void LogAttemptFailed(ILogger logger, Guid deliveryId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of webhook deliveries failed; retried when the leases expire")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using NovaPulse.Infrastructure.Persistence;
 
@@ -15,7 +16,20 @@ namespace NovaPulse.WebApi.IntegrationTests.Infrastructure;
 public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "novapulse-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsDatabase = true;
     private string _connectionString = "";
+
+    public NovaPulseFactory()
+    {
+    }
+
+    /// <summary>A second host on the database (and data folder) of <paramref name="sameDatabaseAs"/>: a restart, or another instance.</summary>
+    protected NovaPulseFactory(NovaPulseFactory sameDatabaseAs)
+    {
+        _dataDirectory = sameDatabaseAs._dataDirectory;
+        _connectionString = sameDatabaseAs._connectionString;
+        _ownsDatabase = false;
+    }
 
     /// <summary>Starts at real time and ticks 1 ms per reading, so creation times are distinct and ordered.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
@@ -24,6 +38,11 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(_dataDirectory);
         _connectionString = await TestDatabase.CreateAsync(_dataDirectory);
     }
@@ -31,6 +50,11 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -53,6 +77,12 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["RateLimiting:AuthPermitsPerMinute"] = "100000",
             ["RateLimiting:PermitsPerMinute"] = "1000000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Webhook receivers in tests listen on loopback; workers poll often so deliveries show up fast.
+            ["Webhooks:AllowPrivateTargets"] = "true",
+            ["Webhooks:PollInterval"] = "00:00:00.050",
+            // Receivers of finished tests are gone and their ports get reused: keep one test's refused
+            // connections from opening the per-host breaker on the next test's receiver.
+            ["Webhooks:CircuitBreakerMinimumThroughput"] = "100000",
         };
         foreach (var (key, value) in Settings)
         {
@@ -66,6 +96,21 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
+
+    /// <summary>
+    /// Hosts are built one at a time: the minimal-hosting interception that applies <see cref="ConfigureWebHost"/>
+    /// listens process-wide, and factories starting concurrently (webhook tests start their own) could otherwise pick
+    /// up each other's settings.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostStartLock)
+        {
+            return base.CreateHost(builder);
+        }
+    }
+
+    private static readonly Lock HostStartLock = new();
 
     /// <summary>A scope on the host's services, for asserting on stored rows.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)

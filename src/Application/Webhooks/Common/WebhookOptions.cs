@@ -30,6 +30,10 @@ public sealed class WebhookOptions
     [Range(1, 512)]
     public int MaxConcurrency { get; set; } = 32;
 
+    /// <summary>Per-host circuit breaker: attempts within 30 s before it may open (at a 50% failure ratio).</summary>
+    [Range(2, 100_000)]
+    public int CircuitBreakerMinimumThroughput { get; set; } = 20;
+
     /// <summary>How long a claimed delivery stays reserved for one worker; must outlast an attempt.</summary>
     public TimeSpan LeaseDuration => TimeSpan.FromSeconds(TimeoutSeconds + 45);
 }

@@ -20,61 +20,108 @@ public sealed class WebhookDeliveryProcessor(
     public const string UserAgent = "NovaPulse-Webhooks/1";
     public const string DisabledAuditAction = "webhook.endpoint_disabled";
 
-    public async Task<WebhookAttemptOutcome> AttemptAsync(Guid deliveryId, CancellationToken cancellationToken)
+    // Per batch: several deliveries to one endpoint touch its failure streak once.
+    private readonly HashSet<Guid> _streakStarted = [];
+    private readonly HashSet<Guid> _streakEnded = [];
+    private readonly HashSet<Guid> _disabled = [];
+
+    public async Task<WebhookAttemptOutcome> AttemptAsync(Guid deliveryId, CancellationToken cancellationToken) =>
+        (await AttemptManyAsync([deliveryId], cancellationToken))[0];
+
+    /// <summary>
+    /// Attempts a batch of claimed deliveries: one read, the HTTP calls concurrently (up to
+    /// <see cref="WebhookOptions.MaxConcurrency"/>), then one write for all results. Outcomes are in the order of the ids.
+    /// </summary>
+    public async Task<IReadOnlyList<WebhookAttemptOutcome>> AttemptManyAsync(IReadOnlyList<Guid> deliveryIds, CancellationToken cancellationToken)
     {
-        // Workers act for no tenant; the delivery row names its company.
-        var delivery = await db.WebhookDeliveries.IgnoreQueryFilters().SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
-        if (delivery is null || delivery.Status != WebhookDeliveryStatus.Pending)
-        {
-            return new WebhookAttemptOutcome(WebhookDeliveryOutcome.Skipped, null);
-        }
+        // Workers act for no tenant; each delivery row names its company.
+        var deliveries = (await db.WebhookDeliveries.IgnoreQueryFilters()
+                .Where(d => deliveryIds.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending)
+                .ToListAsync(cancellationToken))
+            .ToDictionary(d => d.Id);
+        var endpointIds = deliveries.Values.Select(d => d.EndpointId).Distinct().ToList();
+        var endpoints = (await db.WebhookEndpoints.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => endpointIds.Contains(e.Id))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(e => e.Id);
 
-        var endpoint = await db.WebhookEndpoints.IgnoreQueryFilters().AsNoTracking()
-            .SingleOrDefaultAsync(e => e.Id == delivery.EndpointId && e.CompanyId == delivery.CompanyId, cancellationToken);
         var started = clock.GetUtcNow();
-        if (endpoint is null || !endpoint.Enabled)
+        var outcomes = new WebhookAttemptOutcome[deliveryIds.Count];
+        var sends = new List<(int Index, WebhookDelivery Delivery, WebhookEndpoint Endpoint, Dictionary<string, string> Headers)>();
+        for (var i = 0; i < deliveryIds.Count; i++)
         {
-            delivery.Abandon(endpoint is null ? "The endpoint was deleted." : "The endpoint is disabled.", started);
-            await db.SaveChangesAsync(cancellationToken);
-            return new WebhookAttemptOutcome(WebhookDeliveryOutcome.Abandoned, null);
+            if (!deliveries.TryGetValue(deliveryIds[i], out var delivery))
+            {
+                outcomes[i] = new WebhookAttemptOutcome(WebhookDeliveryOutcome.Skipped, null);
+            }
+            else if (!endpoints.TryGetValue(delivery.EndpointId, out var endpoint) || endpoint.CompanyId != delivery.CompanyId || !endpoint.Enabled)
+            {
+                delivery.Abandon(endpoint is null ? "The endpoint was deleted." : "The endpoint is disabled.", started);
+                outcomes[i] = new WebhookAttemptOutcome(WebhookDeliveryOutcome.Abandoned, null);
+            }
+            else
+            {
+                sends.Add((i, delivery, endpoint, Headers(delivery, endpoint, started)));
+            }
         }
 
-        var timestamp = started.ToUnixTimeSeconds();
-        var headers = new Dictionary<string, string>
+        var results = new WebhookSendResult[sends.Count];
+        await Parallel.ForAsync(
+            0, sends.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken },
+            async (n, token) =>
+            {
+                var (_, delivery, endpoint, headers) = sends[n];
+                results[n] = await sender.SendAsync(new Uri(endpoint.Url), headers, delivery.Payload, token);
+            });
+
+        var now = clock.GetUtcNow();
+        for (var n = 0; n < sends.Count; n++)
+        {
+            var (index, delivery, endpoint, headers) = sends[n];
+            var result = results[n];
+            db.WebhookAttempts.Add(WebhookAttempt.Record(
+                delivery.CompanyId, delivery.Id, delivery.AttemptCount + 1, started, JsonSerializer.Serialize(headers),
+                result.StatusCode, result.ResponseBody, (int)Math.Round(result.Duration.TotalMilliseconds), result.Error));
+            WebhookDeliveryOutcome outcome;
+            if (result.Succeeded)
+            {
+                delivery.RecordSuccess(result.StatusCode!.Value, now);
+                await EndFailureStreakAsync(endpoint, cancellationToken);
+                outcome = WebhookDeliveryOutcome.Succeeded;
+            }
+            else
+            {
+                outcome = await RecordFailureAsync(delivery, endpoint, result, now, cancellationToken);
+            }
+
+            outcomes[index] = new WebhookAttemptOutcome(outcome, result);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return outcomes;
+    }
+
+    private Dictionary<string, string> Headers(WebhookDelivery delivery, WebhookEndpoint endpoint, DateTimeOffset now)
+    {
+        var timestamp = now.ToUnixTimeSeconds();
+        return new Dictionary<string, string>
         {
             ["webhook-id"] = delivery.MessageId,
             ["webhook-timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture),
             ["webhook-signature"] = WebhookSigner.SignatureHeader(
-                endpoint.SigningSecrets(started).Select(secrets.Unprotect), delivery.MessageId, timestamp, delivery.Payload),
+                endpoint.SigningSecrets(now).Select(secrets.Unprotect), delivery.MessageId, timestamp, delivery.Payload),
             ["content-type"] = "application/json",
             ["user-agent"] = UserAgent,
         };
+    }
 
-        var result = await sender.SendAsync(new Uri(endpoint.Url), headers, delivery.Payload, cancellationToken);
-        var now = clock.GetUtcNow();
-        db.WebhookAttempts.Add(WebhookAttempt.Record(
-            delivery.CompanyId, delivery.Id, delivery.AttemptCount + 1, started, JsonSerializer.Serialize(headers),
-            result.StatusCode, result.ResponseBody, (int)Math.Round(result.Duration.TotalMilliseconds), result.Error));
-
-        WebhookDeliveryOutcome outcome;
-        if (result.Succeeded)
+    private async Task EndFailureStreakAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        if (endpoint.FailingSince is not null && _streakEnded.Add(endpoint.Id))
         {
-            delivery.RecordSuccess(result.StatusCode!.Value, now);
-            if (endpoint.FailingSince is not null)
-            {
-                await db.WebhookEndpoints.IgnoreQueryFilters().Where(e => e.Id == endpoint.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, (DateTimeOffset?)null), cancellationToken);
-            }
-
-            outcome = WebhookDeliveryOutcome.Succeeded;
+            await db.WebhookEndpoints.IgnoreQueryFilters().Where(e => e.Id == endpoint.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, (DateTimeOffset?)null), cancellationToken);
         }
-        else
-        {
-            outcome = await RecordFailureAsync(delivery, endpoint, result, now, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return new WebhookAttemptOutcome(outcome, result);
     }
 
     private async Task<WebhookDeliveryOutcome> RecordFailureAsync(
@@ -82,7 +129,7 @@ public sealed class WebhookDeliveryProcessor(
     {
         var error = result.Error ?? $"HTTP {result.StatusCode}";
         var failingSince = endpoint.FailingSince ?? now;
-        if (endpoint.FailingSince is null)
+        if (endpoint.FailingSince is null && _streakStarted.Add(endpoint.Id))
         {
             // Only the first failure of a run writes: one row update per streak, not per attempt.
             await db.WebhookEndpoints.IgnoreQueryFilters().Where(e => e.Id == endpoint.Id && e.FailingSince == null)
@@ -118,7 +165,7 @@ public sealed class WebhookDeliveryProcessor(
             .ExecuteUpdateAsync(
                 s => s.SetProperty(e => e.Enabled, false).SetProperty(e => e.DisabledReason, reason).SetProperty(e => e.UpdatedAt, now),
                 cancellationToken);
-        if (changed == 0)
+        if (changed == 0 || !_disabled.Add(endpoint.Id))
         {
             return;
         }

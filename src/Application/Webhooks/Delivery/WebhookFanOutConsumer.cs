@@ -27,7 +27,8 @@ public sealed class WebhookFanOutConsumer(IAppDbContext db, TimeProvider clock) 
             _endpoints[outboxEvent.CompanyId] = endpoints;
         }
 
-        var matching = endpoints.Where(e => e.Subscribes(outboxEvent.Type)).ToList();
+        // An endpoint receives what happens after it was created, not a backlog from before.
+        var matching = endpoints.Where(e => e.Subscribes(outboxEvent.Type) && e.CreatedAt <= outboxEvent.OccurredAt).ToList();
         if (matching.Count == 0)
         {
             return;

@@ -24,7 +24,7 @@ public abstract class SqlWorkClaimer : IWorkClaimer
     /// <summary>How a timestamp is passed to the provider (SQLite stores them as sortable integers).</summary>
     protected virtual object Time(DateTimeOffset value) => value.ToUniversalTime();
 
-    private async Task<IReadOnlyList<Guid>> ClaimAsync(
+    protected virtual async Task<IReadOnlyList<Guid>> ClaimAsync(
         AppDbContext db, string sql, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<Guid>(sql, Time(now), Time(now + lease), max).ToListAsync(cancellationToken);
 }
@@ -71,7 +71,11 @@ public sealed class SqlServerWorkClaimer : SqlWorkClaimer
         """;
 }
 
-/// <summary>SQLite serialises writers, and the app runs on it as a single process: a conditional UPDATE suffices.</summary>
+/// <summary>
+/// SQLite serialises writers, and the app runs on it as a single process: a conditional UPDATE stamping a lease end that
+/// is unique to this claim (a few random ticks added), then a read of the rows carrying it. Safe even if the driver
+/// re-runs the UPDATE after a busy database.
+/// </summary>
 public sealed class SqliteWorkClaimer : SqlWorkClaimer
 {
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter Converter = new();
@@ -81,8 +85,8 @@ public sealed class SqliteWorkClaimer : SqlWorkClaimer
         WHERE "Id" IN (
             SELECT "Id" FROM outbox_messages
             WHERE "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {0})
-            ORDER BY "OccurredAt" LIMIT {2})
-        RETURNING "Id" AS "Value"
+            ORDER BY "OccurredAt" LIMIT {2});
+        SELECT "Id" AS "Value" FROM outbox_messages WHERE "LockedUntil" = {1} AND "ProcessedAt" IS NULL
         """;
 
     protected override string DeliveriesSql => $$"""
@@ -90,9 +94,22 @@ public sealed class SqliteWorkClaimer : SqlWorkClaimer
         WHERE "Id" IN (
             SELECT "Id" FROM webhook_deliveries
             WHERE "Status" = {{Pending}} AND "NextAttemptAt" <= {0} AND ("LockedUntil" IS NULL OR "LockedUntil" < {0})
-            ORDER BY "NextAttemptAt" LIMIT {2})
-        RETURNING "Id" AS "Value"
+            ORDER BY "NextAttemptAt" LIMIT {2});
+        SELECT "Id" AS "Value" FROM webhook_deliveries WHERE "LockedUntil" = {1} AND "Status" = {{Pending}}
         """;
+
+    protected override async Task<IReadOnlyList<Guid>> ClaimAsync(
+        AppDbContext db, string sql, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var statements = sql.Split(';', 2);
+        // The binary form keeps 1/10 ms; a random part of a second makes this claim's lease end its own.
+        var token = now + lease + TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1_000_000) / 1000.0);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(statements[0], [Time(now), Time(token), max], cancellationToken);
+        var ids = await db.Database.SqlQueryRaw<Guid>(statements[1].Trim(), Time(now), Time(token)).ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
+    }
 
     protected override object Time(DateTimeOffset value) => Converter.ConvertToProvider(value.ToUniversalTime())!;
 }
