@@ -53,6 +53,7 @@ public sealed class WebhookResilienceTests
         }
 
         await receiver.WaitForCountAsync(2);
+        first.KeepDatabaseOnDispose = true;
         await first.DisposeAsync(); // in-flight attempts are cut off; nothing more is recorded by this host
 
         var second = new WebhookHost(first);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using NovaPulse.Infrastructure.Persistence;
 
@@ -31,6 +30,9 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _ownsDatabase = false;
     }
 
+    /// <summary>Leave the database and data folder in place on dispose, for a host started on them afterwards (a restart).</summary>
+    public bool KeepDatabaseOnDispose { get; set; }
+
     /// <summary>Starts at real time and ticks 1 ms per reading, so creation times are distinct and ordered.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
@@ -50,7 +52,7 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!_ownsDatabase)
+        if (!_ownsDatabase || KeepDatabaseOnDispose)
         {
             return;
         }
@@ -89,6 +91,14 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             settings[key] = value;
         }
 
+        // UseSetting, not only app configuration: Program reads some keys while registering services (database provider,
+        // connection string, data folder, Workers:Enabled), before app-configuration callbacks apply. Without it every
+        // host silently shared ./data/novapulse.db.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services =>
         {
@@ -96,21 +106,6 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
-
-    /// <summary>
-    /// Hosts are built one at a time: the minimal-hosting interception that applies <see cref="ConfigureWebHost"/>
-    /// listens process-wide, and factories starting concurrently (webhook tests start their own) could otherwise pick
-    /// up each other's settings.
-    /// </summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        lock (HostStartLock)
-        {
-            return base.CreateHost(builder);
-        }
-    }
-
-    private static readonly Lock HostStartLock = new();
 
     /// <summary>A scope on the host's services, for asserting on stored rows.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
