@@ -13,7 +13,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using NovaPulse.Application;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Domain.Common;
@@ -22,6 +21,7 @@ using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Webhooks;
 using NovaPulse.Infrastructure;
 using NovaPulse.Infrastructure.Persistence;
+using Npgsql;
 
 // Webhook load driver: fan-out and signed deliveries to a loopback receiver, on SQLite or PostgreSQL.
 //   dotnet run -c Release --project bench/NovaPulse.Benchmarks -- --provider postgres --events 5000 --endpoints 2

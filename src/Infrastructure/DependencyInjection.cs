@@ -5,13 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
 using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Health;
-using NovaPulse.Infrastructure.Identity;
 using NovaPulse.Infrastructure.Idempotency;
+using NovaPulse.Infrastructure.Identity;
 using NovaPulse.Infrastructure.Outbox;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Claims;
@@ -19,6 +18,7 @@ using NovaPulse.Infrastructure.Persistence.Interceptors;
 using NovaPulse.Infrastructure.Security;
 using NovaPulse.Infrastructure.Webhooks;
 using NovaPulse.Infrastructure.Workers;
+using Polly;
 
 namespace NovaPulse.Infrastructure;
 
