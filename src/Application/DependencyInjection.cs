@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Application.ApiKeys.Authenticate;
 using NovaPulse.Application.Auth.Common;
 using NovaPulse.Application.Uploads.Common;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Webhooks.Delivery;
 
 namespace NovaPulse.Application;
 
@@ -16,6 +18,8 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddScoped<UploadIngestor>();
         services.AddScoped<UploadUrls>();
+        services.AddScoped<WebhookDeliveryProcessor>();
+        services.AddScoped<IOutboxEventConsumer, WebhookFanOutConsumer>();
         return services;
     }
 }

@@ -7,16 +7,21 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
+using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Health;
 using NovaPulse.Infrastructure.Idempotency;
 using NovaPulse.Infrastructure.Identity;
+using NovaPulse.Infrastructure.Outbox;
 using NovaPulse.Infrastructure.Persistence;
+using NovaPulse.Infrastructure.Persistence.Claims;
 using NovaPulse.Infrastructure.Persistence.Interceptors;
 using NovaPulse.Infrastructure.Security;
 using NovaPulse.Infrastructure.Storage;
 using NovaPulse.Infrastructure.Storage.Cloudinary;
 using NovaPulse.Infrastructure.Uploads;
+using NovaPulse.Infrastructure.Webhooks;
 using NovaPulse.Infrastructure.Workers;
+using Polly;
 
 namespace NovaPulse.Infrastructure;
 
@@ -43,12 +48,87 @@ public static class DependencyInjection
         AddPersistence(services, configuration, dataDirectory);
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName));
         AddUploads(services, configuration, environment, dataDirectory);
+        AddSecrets(services, configuration, environment, dataDirectory);
+        AddWebhooks(services, configuration);
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
+    }
+
+    private static void AddSecrets(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
+    {
+        services.AddOptions<SecretsOptions>()
+            .Bind(configuration.GetSection(SecretsOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.EncryptionKey) && !environment.IsProduction())
+                {
+                    // The store holds 48 random bytes; the first 32 are this key.
+                    var generated = Convert.FromBase64String(DevelopmentKeyStore.GetOrCreate(dataDirectory, "secrets-encryption"));
+                    o.EncryptionKey = Convert.ToBase64String(generated.AsSpan(0, 32));
+                }
+            })
+            .Validate(o => AesGcmSecretProtector.IsValidKey(o.EncryptionKey), "Secrets:EncryptionKey must be the base64 of 32 random bytes.")
+            .Validate(o => o.PreviousKeys.All(AesGcmSecretProtector.IsValidKey), "Secrets:PreviousKeys must each be the base64 of 32 bytes.")
+            .ValidateOnStart();
+        services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
+    }
+
+    private static void AddWebhooks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IWebhookTargetGuard, WebhookTargetGuard>();
+        services.AddScoped<IWebhookSender, HttpWebhookSender>();
+        services.AddSingleton<WorkSignal>();
+        services.AddSingleton<IWorkClaimer>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+        {
+            DatabaseProvider.PostgreSql => new PostgreSqlWorkClaimer(),
+            DatabaseProvider.SqlServer => new SqlServerWorkClaimer(),
+            _ => new SqliteWorkClaimer(),
+        });
+
+        services.AddHttpClient(HttpWebhookSender.ClientName, (sp, client) =>
+            {
+                // A backstop only: the resilience pipeline's timeout is the per-attempt limit.
+                client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.TimeoutSeconds + 5);
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowPrivate = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateTargets;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    UseProxy = false,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    ConnectTimeout = TimeSpan.FromSeconds(10),
+                    ConnectCallback = (context, cancellationToken) => WebhookTargetGuard.ConnectAsync(context, allowPrivate, cancellationToken),
+                };
+            })
+            .AddResilienceHandler("webhook-delivery", (pipeline, context) =>
+            {
+                var webhooks = context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value;
+                // No retry strategy on purpose: every attempt is recorded and the delivery schedule decides the next one.
+                pipeline
+                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        FailureRatio = 0.5,
+                        MinimumThroughput = webhooks.CircuitBreakerMinimumThroughput,
+                        SamplingDuration = TimeSpan.FromSeconds(30),
+                        BreakDuration = TimeSpan.FromSeconds(30),
+                    })
+                    .AddTimeout(TimeSpan.FromSeconds(webhooks.TimeoutSeconds));
+            })
+            .SelectPipelineByAuthority();
+
+        if (configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Enabled ?? true)
+        {
+            services.AddHostedService<OutboxProcessor>();
+            services.AddHostedService<WebhookDeliveryWorker>();
+        }
     }
 
     /// <summary>Where local state lives (SQLite file, generated development keys): <c>DataDirectory</c>, default <c>./data</c>.</summary>

@@ -28,6 +28,7 @@ builder.Services
 var app = builder.Build();
 await app.Services.InitialiseDatabaseAsync();
 OutboxMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
+WebhookMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = RequestLogging.Properties);

@@ -11,6 +11,7 @@ using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
 using NovaPulse.Domain.Uploads;
 using NovaPulse.Domain.Users;
+using NovaPulse.Domain.Webhooks;
 using NovaPulse.Infrastructure.Idempotency;
 
 namespace NovaPulse.Infrastructure.Persistence;
@@ -40,6 +41,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

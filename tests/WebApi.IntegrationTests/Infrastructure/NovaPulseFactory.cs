@@ -15,7 +15,23 @@ namespace NovaPulse.WebApi.IntegrationTests.Infrastructure;
 public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "novapulse-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsDatabase = true;
     private string _connectionString = "";
+
+    public NovaPulseFactory()
+    {
+    }
+
+    /// <summary>A second host on the database (and data folder) of <paramref name="sameDatabaseAs"/>: a restart, or another instance.</summary>
+    protected NovaPulseFactory(NovaPulseFactory sameDatabaseAs)
+    {
+        _dataDirectory = sameDatabaseAs._dataDirectory;
+        _connectionString = sameDatabaseAs._connectionString;
+        _ownsDatabase = false;
+    }
+
+    /// <summary>Leave the database and data folder in place on dispose, for a host started on them afterwards (a restart).</summary>
+    public bool KeepDatabaseOnDispose { get; set; }
 
     /// <summary>Starts at real time and ticks 1 ms per reading, so creation times are distinct and ordered.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
@@ -27,6 +43,11 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(_dataDirectory);
         _connectionString = await TestDatabase.CreateAsync(_dataDirectory);
     }
@@ -34,6 +55,11 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDatabase || KeepDatabaseOnDispose)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -58,6 +84,12 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // Hermetic: CLOUDINARY_* variables on the machine must not switch the tests to Cloudinary.
             ["Storage:Provider"] = "LocalDisk",
+            // Webhook receivers in tests listen on loopback; workers poll often so deliveries show up fast.
+            ["Webhooks:AllowPrivateTargets"] = "true",
+            ["Webhooks:PollInterval"] = "00:00:00.050",
+            // Receivers of finished tests are gone and their ports get reused: keep one test's refused
+            // connections from opening the per-host breaker on the next test's receiver.
+            ["Webhooks:CircuitBreakerMinimumThroughput"] = "100000",
         };
         foreach (var (key, value) in Settings)
         {

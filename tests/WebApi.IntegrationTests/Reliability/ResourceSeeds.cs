@@ -14,6 +14,11 @@ public static class ResourceSeeds
 
     private static readonly Dictionary<string, Func<Tenant, Task<string>>> Seeds = new()
     {
+        ["/api/v1/webhooks/{id}"] = WebhookAsync,
+        ["/api/v1/webhooks/{id}/test"] = WebhookAsync,
+        ["/api/v1/webhooks/{id}/logs"] = WebhookAsync,
+        ["/api/v1/webhooks/{id}/recover"] = WebhookAsync,
+        ["/api/v1/webhooks/{id}/rotate-secret"] = WebhookAsync,
         ["/api/v1/tasks/{id}"] = async a => (await a.Owner.CreateTaskAsync(new { title = Marker + " task", description = Marker }))["id"]!.ToString(),
         ["/api/v1/members/{id}"] = async a => (await a.AddMemberAsync("member")).Id.ToString(),
         ["/api/v1/api-keys/{id}"] = async a => (await a.AddApiKeyAsync()).Id.ToString(),
@@ -28,6 +33,23 @@ public static class ResourceSeeds
         },
     };
 
+    /// <summary>Operations addressing two resources: each parameter's value.</summary>
+    private static readonly Dictionary<string, Func<Tenant, Task<Dictionary<string, string>>>> MultiSeeds = new()
+    {
+        ["/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay"] = async a =>
+        {
+            var id = await WebhookAsync(a);
+            var test = await (await a.Owner.PostAsync($"/api/v1/webhooks/{id}/test", null)).ReadJsonAsync();
+            return new() { ["id"] = id, ["deliveryId"] = test["deliveryId"]!.ToString() };
+        },
+    };
+
+    private static async Task<string> WebhookAsync(Tenant a)
+    {
+        var response = await a.Owner.PostAsJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/hook", events = new[] { "*" }, description = Marker });
+        return (await response.ReadJsonAsync())["id"]!.ToString();
+    }
+
     private static async Task<string> UploadAsync(Tenant a)
     {
         using var content = new MultipartFormDataContent { { new ByteArrayContent(Uploads.Text(Marker + " file")), "file", "secret-of-a.txt" } };
@@ -35,16 +57,27 @@ public static class ResourceSeeds
         return (await response.ReadJsonAsync())["id"]!.ToString();
     }
 
-    public static bool Has(string pathTemplate) => Seeds.ContainsKey(pathTemplate);
+    public static bool Has(string pathTemplate) => Seeds.ContainsKey(pathTemplate) || MultiSeeds.ContainsKey(pathTemplate);
 
     /// <summary>Creates the resource as <paramref name="owner"/> and returns the path with its id filled in.</summary>
     public static async Task<string> PathFor(ApiOperation operation, Tenant owner)
     {
-        var id = await Seeds[operation.Path](owner);
-        var path = operation.Path;
-        foreach (var parameter in operation.PathParameters)
+        var values = MultiSeeds.TryGetValue(operation.Path, out var multi)
+            ? await multi(owner)
+            : operation.PathParameters.ToDictionary(p => p.Name, _ => "", StringComparer.Ordinal);
+        if (multi is null)
         {
-            path = path.Replace("{" + parameter.Name + "}", id, StringComparison.Ordinal);
+            var id = await Seeds[operation.Path](owner);
+            foreach (var name in values.Keys.ToList())
+            {
+                values[name] = id;
+            }
+        }
+
+        var path = operation.Path;
+        foreach (var (name, value) in values)
+        {
+            path = path.Replace("{" + name + "}", value, StringComparison.Ordinal);
         }
 
         return path;

@@ -62,7 +62,7 @@ public static class Schema
         return TypeOf(document, resolved) switch
         {
             "string" when resolved["format"]?.GetValue<string>() is "guid" or "uuid" => Guid.NewGuid().ToString(),
-            "string" when resolved["format"]?.GetValue<string>() == "date-time" => DateTimeOffset.UtcNow.AddDays(1).ToString("O", CultureInfo.InvariantCulture),
+            "string" when resolved["format"]?.GetValue<string>() == "date-time" => DateTimeOffset.UtcNow.AddHours(-1).ToString("O", CultureInfo.InvariantCulture),
             "string" when lower.Contains("email", StringComparison.Ordinal) => $"fuzz-{Guid.NewGuid():N}@example.test",
             "string" when lower.Contains("password", StringComparison.Ordinal) => "Sample-pass-123",
             "string" when lower.Contains("url", StringComparison.Ordinal) => "https://example.com/hook",

@@ -8,6 +8,7 @@ using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
 using NovaPulse.Domain.Uploads;
 using NovaPulse.Domain.Users;
+using NovaPulse.Domain.Webhooks;
 
 namespace NovaPulse.Application.Common.Interfaces;
 
@@ -35,6 +36,12 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<WebhookEndpoint> WebhookEndpoints { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
+    DbSet<WebhookAttempt> WebhookAttempts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

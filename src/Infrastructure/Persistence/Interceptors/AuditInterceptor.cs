@@ -11,6 +11,7 @@ using NovaPulse.Domain.Companies;
 using NovaPulse.Domain.Tasks;
 using NovaPulse.Domain.Uploads;
 using NovaPulse.Domain.Users;
+using NovaPulse.Domain.Webhooks;
 using NovaPulse.Infrastructure.Serialization;
 
 namespace NovaPulse.Infrastructure.Persistence.Interceptors;
@@ -27,6 +28,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, IRequestContext r
         [typeof(ApiKey)] = "api_key",
         [typeof(Company)] = "company",
         [typeof(Upload)] = "upload",
+        [typeof(WebhookEndpoint)] = "webhook_endpoint",
     };
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(

@@ -1,0 +1,116 @@
+using NovaPulse.Domain.Common;
+
+namespace NovaPulse.Domain.Webhooks;
+
+/// <summary>
+/// A customer URL subscribed to event types. The signing secret is stored encrypted; during a rotation the previous
+/// secret keeps signing (alongside the new one) until <see cref="PreviousSecretExpiresAt"/>.
+/// </summary>
+public sealed class WebhookEndpoint : Entity, ITenantOwned, IAuditable
+{
+    public const int UrlMaxLength = 2000;
+    public const int DescriptionMaxLength = 500;
+    public const int MaxEventTypes = 50;
+    public const string AllEvents = "*";
+    public static readonly TimeSpan RotationOverlap = TimeSpan.FromHours(24);
+
+    private WebhookEndpoint()
+    {
+    }
+
+    public Guid CompanyId { get; private set; }
+
+    public string Url { get; private set; } = "";
+
+    public string? Description { get; private set; }
+
+    /// <summary>Subscribed event types, or <c>*</c> for all.</summary>
+    public List<string> EventTypes { get; private set; } = [];
+
+    public bool Enabled { get; private set; }
+
+    /// <summary>Why the platform disabled the endpoint (<c>gone</c>, <c>failing</c>); null when a person did, or enabled.</summary>
+    public string? DisabledReason { get; private set; }
+
+    /// <summary>Start of the current run of failed attempts (null after a success); drives auto-disable.</summary>
+    public DateTimeOffset? FailingSince { get; private set; }
+
+    /// <summary>The encrypted <c>whsec_...</c> secret.</summary>
+    [Sensitive]
+    public string Secret { get; private set; } = "";
+
+    [Sensitive]
+    public string? PreviousSecret { get; private set; }
+
+    public DateTimeOffset? PreviousSecretExpiresAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static WebhookEndpoint Create(
+        Guid companyId, string url, IEnumerable<string> eventTypes, string? description, bool enabled, string protectedSecret, DateTimeOffset now) => new()
+        {
+            CompanyId = companyId,
+            Url = url.Trim(),
+            EventTypes = NormalizeEventTypes(eventTypes),
+            Description = description,
+            Enabled = enabled,
+            Secret = protectedSecret,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+    public void Update(string? url, IEnumerable<string>? eventTypes, string? description, bool? enabled, DateTimeOffset now)
+    {
+        if (url is not null)
+        {
+            Url = url.Trim();
+        }
+
+        if (eventTypes is not null)
+        {
+            EventTypes = NormalizeEventTypes(eventTypes);
+        }
+
+        if (description is not null)
+        {
+            Description = description.Length == 0 ? null : description;
+        }
+
+        if (enabled is { } on && on != Enabled)
+        {
+            Enabled = on;
+            DisabledReason = null;
+            FailingSince = null;
+        }
+
+        UpdatedAt = now;
+    }
+
+    /// <summary>Installs a new secret; the current one stays valid (signatures carry both) for <see cref="RotationOverlap"/>.</summary>
+    public void RotateSecret(string protectedSecret, DateTimeOffset now)
+    {
+        PreviousSecret = Secret;
+        PreviousSecretExpiresAt = now + RotationOverlap;
+        Secret = protectedSecret;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The secrets deliveries are signed with at <paramref name="now"/>: the current one, then the previous during the overlap.</summary>
+    public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
+        PreviousSecret is not null && PreviousSecretExpiresAt > now ? [Secret, PreviousSecret] : [Secret];
+
+    /// <summary>The platform's switch-off (410 Gone, sustained failure), as opposed to a person's PATCH.</summary>
+    public const string DisabledGone = "gone";
+
+    public const string DisabledFailing = "failing";
+
+    public bool Subscribes(string eventType) => EventTypes.Contains(AllEvents) || EventTypes.Contains(eventType);
+
+    public static List<string> NormalizeEventTypes(IEnumerable<string> eventTypes)
+    {
+        var types = eventTypes.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return types.Contains(AllEvents) ? [AllEvents] : types;
+    }
+}

@@ -1,0 +1,15 @@
+namespace NovaPulse.Infrastructure.Persistence.Claims;
+
+/// <summary>
+/// Claims rows for one worker with a lease (<c>LockedUntil</c>), so several host instances share the work without two
+/// of them taking the same row; a row whose lease expired (crashed worker) can be claimed again. Provider-specific SQL:
+/// PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>, SQL Server <c>UPDLOCK, READPAST</c>, SQLite a conditional UPDATE (one process).
+/// </summary>
+public interface IWorkClaimer
+{
+    /// <summary>Unprocessed outbox events, oldest first.</summary>
+    Task<IReadOnlyList<Guid>> ClaimOutboxAsync(AppDbContext db, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Pending webhook deliveries whose next attempt is due, most overdue first.</summary>
+    Task<IReadOnlyList<Guid>> ClaimDeliveriesAsync(AppDbContext db, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NovaPulse.Domain.Webhooks;
+
+namespace NovaPulse.Infrastructure.Persistence.Configurations;
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.ToTable("webhook_deliveries");
+        builder.Property(d => d.MessageId).HasMaxLength(40);
+        builder.Property(d => d.EventType).HasMaxLength(100);
+        builder.Property(d => d.LastError).HasMaxLength(1000);
+        builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
+        // Workers claim due pending deliveries in order (see IWorkClaimer); logs list an endpoint's deliveries newest first.
+        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        builder.HasIndex(d => new { d.EndpointId, d.CreatedAt });
+    }
+}
