@@ -4,6 +4,8 @@ using NovaPulse.Application.Auth.Refresh;
 using NovaPulse.Application.Auth.Register;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Members.AcceptInvitation;
+using NovaPulse.Application.Uploads.Complete;
+using NovaPulse.Application.Uploads.Download;
 using static NovaPulse.Architecture.Tests.Layers;
 
 namespace NovaPulse.Architecture.Tests;
@@ -17,6 +19,9 @@ public sealed class AuthorizationConventionTests
         typeof(LoginCommand),
         typeof(RefreshTokenCommand),
         typeof(AcceptInvitationCommand),
+        // Authorised by an expiring HMAC-signed URL instead of a principal (the handlers verify the signature).
+        typeof(PutUploadContentCommand),
+        typeof(GetUploadContentQuery),
     ];
 
     private static List<Type> Requests() =>
