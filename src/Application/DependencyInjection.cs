@@ -2,8 +2,8 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Application.ApiKeys.Authenticate;
 using NovaPulse.Application.Auth.Common;
-using NovaPulse.Application.Uploads.Common;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Uploads.Common;
 using NovaPulse.Application.Webhooks.Delivery;
 
 namespace NovaPulse.Application;
