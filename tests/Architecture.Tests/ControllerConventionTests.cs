@@ -15,7 +15,7 @@ public sealed class ControllerConventionTests
         var result = Types.InAssembly(WebApiAssembly).That().Inherit(typeof(ControllerBase)).And().AreNotAbstract()
             .Should().ResideInNamespace(ControllersNamespace).GetResult();
 
-        ArchitectureAssert.Passes(result, $"Controllers belong in {ControllersNamespace}");
+        ArchitectureAssert.Holds(result, $"Controllers belong in {ControllersNamespace}");
     }
 
     [Fact]
@@ -45,6 +45,6 @@ public sealed class ControllerConventionTests
             .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "NovaPulse.Infrastructure.Persistence")
             .GetResult();
 
-        ArchitectureAssert.Passes(result, "Controllers stay thin: they send requests to the mediator");
+        ArchitectureAssert.Holds(result, "Controllers stay thin: they send requests to the mediator");
     }
 }

@@ -22,7 +22,7 @@ public sealed class LayerDependencyTests
             .HaveDependencyOnAny(ApplicationNamespace, InfrastructureNamespace, WebApiNamespace)
             .GetResult();
 
-        ArchitectureAssert.Passes(result, "The domain must not use Application, Infrastructure or WebApi");
+        ArchitectureAssert.Holds(result, "The domain must not use Application, Infrastructure or WebApi");
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class LayerDependencyTests
             .HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions")
             .GetResult();
 
-        ArchitectureAssert.Passes(result, "The domain must be plain .NET");
+        ArchitectureAssert.Holds(result, "The domain must be plain .NET");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class LayerDependencyTests
             .HaveDependencyOnAny(InfrastructureNamespace, WebApiNamespace)
             .GetResult();
 
-        ArchitectureAssert.Passes(result, "Application must reach Infrastructure only through its own interfaces");
+        ArchitectureAssert.Holds(result, "Application must reach Infrastructure only through its own interfaces");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class LayerDependencyTests
     {
         var result = Types.InAssembly(ApplicationAssembly).ShouldNot().HaveDependencyOn("Microsoft.AspNetCore").GetResult();
 
-        ArchitectureAssert.Passes(result, "Use cases must not know about HTTP");
+        ArchitectureAssert.Holds(result, "Use cases must not know about HTTP");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class LayerDependencyTests
     {
         var result = Types.InAssembly(ApplicationAssembly).ShouldNot().HaveDependencyOnAny(DatabaseProviders).GetResult();
 
-        ArchitectureAssert.Passes(result, "Use cases must stay provider-neutral");
+        ArchitectureAssert.Holds(result, "Use cases must stay provider-neutral");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class LayerDependencyTests
     {
         var result = Types.InAssembly(InfrastructureAssembly).ShouldNot().HaveDependencyOn(WebApiNamespace).GetResult();
 
-        ArchitectureAssert.Passes(result, "Infrastructure must not reach back into WebApi");
+        ArchitectureAssert.Holds(result, "Infrastructure must not reach back into WebApi");
         Assert.DoesNotContain(WebApiAssembly.GetName().Name, ReferencedAssemblies(InfrastructureAssembly));
     }
 

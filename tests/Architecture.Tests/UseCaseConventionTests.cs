@@ -22,7 +22,7 @@ public sealed class UseCaseConventionTests
         var result = Types.InAssembly(ApplicationAssembly).That().HaveNameEndingWith("Handler").And().AreClasses()
             .Should().BeSealed().GetResult();
 
-        ArchitectureAssert.Passes(result, "Handlers must be sealed");
+        ArchitectureAssert.Holds(result, "Handlers must be sealed");
     }
 
     [Fact]
