@@ -172,9 +172,11 @@ public static class DependencyInjection
                 {
                     // Upload bodies are streams that cannot be replayed: retry only safe methods; the cleanup worker re-runs deletes.
                     o.Retry.DisableForUnsafeHttpMethods();
-                    o.AttemptTimeout.Timeout = TimeSpan.FromMinutes(10);
-                    o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(20);
-                    o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(20);
+                    o.AttemptTimeout.Timeout = cloudinary.RequestTimeout;
+                    o.TotalRequestTimeout.Timeout = cloudinary.RequestTimeout * 2;
+                    o.CircuitBreaker.SamplingDuration = cloudinary.RequestTimeout * 2;
+                    o.CircuitBreaker.MinimumThroughput = cloudinary.CircuitBreakerMinimumThroughput;
+                    o.CircuitBreaker.BreakDuration = cloudinary.CircuitBreakerBreakDuration;
                 });
                 services.AddSingleton<IFileStorage, CloudinaryFileStorage>();
                 break;

@@ -46,17 +46,38 @@ public sealed class FakeCloudinary : IDisposable
     /// <summary>When each asset arrived (what the Admin API lists as <c>created_at</c>).</summary>
     public ConcurrentDictionary<string, DateTimeOffset> CreatedAt { get; } = new();
 
+    /// <summary>Upload API requests that reached the fake, faulted or not (a request an open circuit stops never arrives).</summary>
+    public int UploadApiRequests => _uploadApiRequests;
+
+    /// <summary>When set, the Upload API answers this status (Cloudinary's error body) instead of working.</summary>
+    public int? FailWithStatus { get; set; }
+
+    /// <summary>When set, the Upload API waits this long before answering (a hung dependency).</summary>
+    public TimeSpan Stall { get; set; }
+
     /// <summary>Accepted calls, e.g. <c>destroy image/authenticated/{public_id}</c>.</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
 
     public int RejectedSignatures => _rejected;
 
     private int _rejected;
+    private int _uploadApiRequests;
 
     public void Dispose() => Server.Stop();
 
     private ResponseMessage HandleUploadApi(IRequestMessage request)
     {
+        Interlocked.Increment(ref _uploadApiRequests);
+        if (Stall > TimeSpan.Zero)
+        {
+            Thread.Sleep(Stall);
+        }
+
+        if (FailWithStatus is { } status)
+        {
+            return Json(status, new { error = new { message = "General Error" } });
+        }
+
         var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var (resourceType, action) = (segments[2], segments[3]);
         var (fields, file) = ReadFields(request);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Domain.Common;
+using Polly;
 
 namespace NovaPulse.WebApi.Infrastructure.Errors;
 
@@ -70,7 +71,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         InvalidSignatureException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message, "invalid_signature"),
         BadHttpRequestException e => Problem(e.StatusCode, null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed."),
         InvalidDataException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The multipart body is malformed."),
-        HttpRequestException or TimeoutException or DbException => DependencyUnavailable(),
+        // Polly's rejections (open circuit, timed-out attempt) and HttpClient's own timeout: the dependency, not the client.
+        HttpRequestException or TimeoutException or DbException or ExecutionRejectedException or TaskCanceledException { InnerException: TimeoutException } =>
+            DependencyUnavailable(),
         _ => null,
     };
 
