@@ -82,7 +82,8 @@ public static class DependencyInjection
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IWebhookTargetGuard, WebhookTargetGuard>();
         services.AddScoped<IWebhookSender, HttpWebhookSender>();
-        services.AddSingleton<WorkSignal>();
+        services.AddKeyedSingleton<WorkSignal>(WorkSignal.Outbox);
+        services.AddKeyedSingleton<WorkSignal>(WorkSignal.Deliveries);
         services.AddSingleton<IWorkClaimer>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.PostgreSql => new PostgreSqlWorkClaimer(),

@@ -17,7 +17,8 @@ namespace NovaPulse.Infrastructure.Outbox;
 /// retried (with backoff) if anything fails. A failing batch is retried event by event so one bad event holds up no other.
 /// </summary>
 public sealed partial class OutboxProcessor(
-    IServiceScopeFactory scopes, IWorkClaimer claimer, WorkSignal deliveries, IOptions<WebhookOptions> options, TimeProvider clock,
+    IServiceScopeFactory scopes, IWorkClaimer claimer, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal committed,
+    [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries, IOptions<WebhookOptions> options, TimeProvider clock,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
@@ -44,7 +45,8 @@ public sealed partial class OutboxProcessor(
             {
                 try
                 {
-                    await Task.Delay(options.Value.PollInterval, stoppingToken);
+                    // Woken at once by a commit in this process that wrote events; others' are found by polling.
+                    await committed.WaitAsync(options.Value.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
