@@ -21,8 +21,6 @@ public sealed partial class OutboxProcessor(
     [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries, IOptions<WebhookOptions> options, TimeProvider clock,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -63,7 +61,7 @@ public sealed partial class OutboxProcessor(
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            ids = await claimer.ClaimOutboxAsync(db, options.Value.BatchSize, clock.GetUtcNow(), Lease, cancellationToken);
+            ids = await claimer.ClaimOutboxAsync(db, options.Value.BatchSize, clock.GetUtcNow(), options.Value.LeaseDuration, cancellationToken);
         }
 
         if (ids.Count == 0)
