@@ -72,7 +72,9 @@ public sealed class WebhookResilienceTests
             Assert.All(received, r => Assert.Contains(r.WebhookId, expected));
             var deliveries = await second.DeliveriesAsync(endpoint.Id());
             Assert.Equal(20, deliveries.Count);
-            Assert.All(await WaitUntilAllSucceededAsync(second, endpoint.Id()), d => Assert.Equal(WebhookDeliveryStatus.Succeeded, d.Status));
+            Assert.All(
+                await WaitUntilAllSucceededAsync(second, endpoint.Id()),
+                d => Assert.True(d.Status == WebhookDeliveryStatus.Succeeded, $"{d.Status} after {d.AttemptCount} attempt(s): {d.LastResponseStatus} {d.LastError}, next at {d.NextAttemptAt}"));
         }
         finally
         {

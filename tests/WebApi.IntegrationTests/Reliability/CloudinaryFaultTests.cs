@@ -55,7 +55,9 @@ public sealed class CloudinaryFaultTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.Created, recovered.StatusCode);
             var items = (await (await tenant.Owner.GetAsync("/api/v1/uploads")).ReadJsonAsync())["items"]!.AsArray();
             Assert.Equal(["recovered.png"], items.Select(i => i!["name"]!.GetValue<string>()));
-            Assert.Single(cloudinary.Assets.Keys, k => k.Contains(tenant.CompanyId.ToString("N"), StringComparison.Ordinal));
+            var recoveredId = Guid.Parse(items[0]!["id"]!.GetValue<string>());
+            Assert.Contains($"image/authenticated/{tenant.CompanyId:N}/{recoveredId:N}", cloudinary.Assets.Keys);
+            // The hung call may still have stored its asset after we gave up: rowless, it is the orphan sweep's to remove.
             output.WriteLine($"cloudinary faults: timeout and 500s -> 503, circuit opened after {reached} calls and closed after {BreakDuration.TotalSeconds} s, 0 rows stored for failures");
         }
         finally
