@@ -175,7 +175,8 @@ public static class DependencyInjection
                     o.Retry.DisableForUnsafeHttpMethods();
                     o.AttemptTimeout.Timeout = cloudinary.RequestTimeout;
                     o.TotalRequestTimeout.Timeout = cloudinary.RequestTimeout * 2;
-                    o.CircuitBreaker.SamplingDuration = cloudinary.RequestTimeout * 2;
+                    // The handler requires a sampling window of at least two attempt timeouts.
+                    o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, (cloudinary.RequestTimeout * 2).Ticks));
                     o.CircuitBreaker.MinimumThroughput = cloudinary.CircuitBreakerMinimumThroughput;
                     o.CircuitBreaker.BreakDuration = cloudinary.CircuitBreakerBreakDuration;
                 });
