@@ -60,8 +60,10 @@ public sealed class WebhookResilienceTests
         await second.InitializeAsync();
         try
         {
+            // The dead host's leases expire. Moved before the start: Polly's attempt timeouts run on this clock, so a jump
+            // with attempts in flight would time them out.
+            second.Clock.Advance(TimeSpan.FromMinutes(2));
             _ = second.Services; // start it
-            second.Clock.Advance(TimeSpan.FromMinutes(2)); // the dead host's leases expire
             var expected = (await second.WithDbAsync(db => db.OutboxMessages.IgnoreTenant()
                     .Where(m => m.CompanyId == tenant.CompanyId && m.Type == "task.created").Select(m => m.Id).ToListAsync()))
                 .Select(WebhookMessage.IdFor).ToHashSet();
