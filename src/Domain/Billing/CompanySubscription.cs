@@ -74,6 +74,14 @@ public sealed class CompanySubscription : Entity, ITenantOwned, IAuditable
         var planId = PlanGrantingStatuses.Contains(change.Status) ? change.PlanId : Company.FreePlanId;
         var changed = StripeSubscriptionId != change.SubscriptionId || PlanId != planId || Status != change.Status
             || CurrentPeriodEnd != change.CurrentPeriodEnd || CancelAtPeriodEnd != change.CancelAtPeriodEnd;
+        var paymentMethodChanged = (change.PaymentMethodLast4 is not null && change.PaymentMethodLast4 != PaymentMethodLast4)
+            || (change.PaymentMethodBrand is not null && change.PaymentMethodBrand != PaymentMethodBrand);
+        if (!changed && !paymentMethodChanged)
+        {
+            // Nothing new (a reconciler pass, a repeated state): leave the row, its audit trail and the outbox alone.
+            return true;
+        }
+
         StripeSubscriptionId = change.SubscriptionId;
         PlanId = planId;
         Status = change.Status;
