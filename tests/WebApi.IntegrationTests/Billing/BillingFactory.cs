@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Application.Billing.Reconcile;
 using NovaPulse.Application.Billing.Usage;
 using NovaPulse.WebApi.IntegrationTests.Infrastructure;
+using NovaPulse.WebApi.IntegrationTests.Reliability;
+using Serilog.Core;
 
 namespace NovaPulse.WebApi.IntegrationTests.Billing;
 
@@ -36,9 +39,20 @@ public sealed class BillingFactory : NovaPulseFactory, IAsyncLifetime
         ["Billing:Plans:1:Limits:Tasks"] = ProTasks.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Billing:Plans:2:StripePriceId"] = "price_business",
         ["Workers:Enabled"] = "false",
+        // Logs are captured (and searched for the Stripe secrets), including the outgoing HTTP client's.
+        ["Serilog:MinimumLevel:Default"] = "Debug",
+        ["Serilog:MinimumLevel:Override:System.Net.Http.HttpClient"] = "Debug",
     };
 
+    public CapturingSink Logs { get; } = new();
+
     Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
