@@ -29,7 +29,7 @@ public sealed class UsageRecord : Entity, ITenantOwned
 
     public DateTimeOffset RecordedAt { get; private set; }
 
-    /// <summary>The meter-event batch this record belongs to; fixed before anything is sent.</summary>
+    /// <summary>The meter-event batch this record belongs to; set once (by the reporter's conditional update) before anything is sent.</summary>
     public Guid? BatchId { get; private set; }
 
     public DateTimeOffset? ReportedAt { get; private set; }
@@ -51,8 +51,6 @@ public sealed class UsageRecord : Entity, ITenantOwned
             RecordedAt = now,
         };
     }
-
-    public void AssignBatch(Guid batchId) => BatchId ??= batchId;
 
     public void MarkReported(DateTimeOffset now) => ReportedAt ??= now;
 }

@@ -8,7 +8,8 @@ namespace NovaPulse.Application.Billing.Usage;
 /// <summary>
 /// Sends recorded usage to Stripe as Billing Meter events. Pending records of companies with a Stripe customer are
 /// first grouped per (company, metric) into batches whose ids are committed before anything is sent; each batch is
-/// then sent with its id as the meter event identifier. A crash after sending and before marking re-sends the same
+/// then sent with its id as the meter event identifier (and idempotency key), so instances sending the same batch at
+/// once are deduplicated by Stripe too. A crash after sending and before marking re-sends the same
 /// identifier, which Stripe ignores: usage is never reported twice. Usage of companies without a customer (Free)
 /// waits, unreported.
 /// </summary>
@@ -33,10 +34,15 @@ public sealed partial class UsageReporter(
         var customers = await db.CompanySubscriptions.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.StripeCustomerId != null)
             .ToDictionaryAsync(s => s.CompanyId, s => s.StripeCustomerId!, cancellationToken);
-        var unsent = await db.UsageRecords.IgnoreQueryFilters()
+        // Whole batches only: a batch sent in part would lose the rest, as its identifier is then spent.
+        var batchIds = await db.UsageRecords.IgnoreQueryFilters()
             .Where(r => r.BatchId != null && r.ReportedAt == null)
-            .OrderBy(r => r.RecordedAt)
-            .Take(BatchLimit * 10)
+            .Select(r => r.BatchId!.Value)
+            .Distinct()
+            .Take(BatchLimit)
+            .ToListAsync(cancellationToken);
+        var unsent = await db.UsageRecords.IgnoreQueryFilters()
+            .Where(r => r.BatchId != null && batchIds.Contains(r.BatchId.Value) && r.ReportedAt == null)
             .ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var batch in unsent.GroupBy(r => r.BatchId!.Value))
@@ -69,26 +75,21 @@ public sealed partial class UsageReporter(
     private async Task AssignBatchesAsync(CancellationToken cancellationToken)
     {
         var billable = db.CompanySubscriptions.IgnoreQueryFilters().Where(s => s.StripeCustomerId != null).Select(s => s.CompanyId);
-        var pending = await db.UsageRecords.IgnoreQueryFilters()
+        var pending = await db.UsageRecords.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.BatchId == null && billable.Contains(r.CompanyId))
             .OrderBy(r => r.RecordedAt)
             .Take(BatchLimit)
+            .Select(r => new { r.Id, r.CompanyId, r.Metric })
             .ToListAsync(cancellationToken);
-        if (pending.Count == 0)
-        {
-            return;
-        }
-
         foreach (var group in pending.GroupBy(r => (r.CompanyId, r.Metric)))
         {
+            var ids = group.Select(r => r.Id).ToList();
             var batchId = Guid.CreateVersion7();
-            foreach (var record in group)
-            {
-                record.AssignBatch(batchId);
-            }
+            // Conditional, so two reporter instances never put one record into two batches: a record already taken stays in its batch.
+            await db.UsageRecords.IgnoreQueryFilters()
+                .Where(r => ids.Contains(r.Id) && r.BatchId == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.BatchId, batchId), cancellationToken);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(LogLevel.Warning, "Usage batch {BatchId} ({Metric}) has no meter or no Stripe customer; left unreported")]
