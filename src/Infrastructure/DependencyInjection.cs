@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
 using NovaPulse.Application.Webhooks.Common;
+using NovaPulse.Infrastructure.Billing;
 using NovaPulse.Infrastructure.Health;
 using NovaPulse.Infrastructure.Idempotency;
 using NovaPulse.Infrastructure.Identity;
@@ -50,6 +52,7 @@ public static class DependencyInjection
         AddUploads(services, configuration, environment, dataDirectory);
         AddSecrets(services, configuration, environment, dataDirectory);
         AddWebhooks(services, configuration);
+        AddBilling(services, configuration);
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
@@ -132,6 +135,40 @@ public static class DependencyInjection
         }
     }
 
+    private static void AddBilling(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BillingOptions>()
+            .Bind(configuration.GetSection(BillingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Plans.Select(p => p.Id).Distinct().Count() == o.Plans.Count && o.Plans.All(p => p.Id.Length is > 0 and <= 50),
+                "Billing:Plans need distinct, non-empty ids (at most 50 characters).")
+            .ValidateOnStart();
+        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
+        services.AddHttpClient(StripePaymentGateway.HttpClientName, (sp, client) =>
+            {
+                // The per-attempt limit: Stripe.net retries a timed-out attempt with the same idempotency key.
+                client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<StripeOptions>>().Value.TimeoutSeconds);
+            })
+            .AddResilienceHandler("stripe", (pipeline, context) =>
+            {
+                // No retry strategy here: Stripe.net retries itself, reusing the Idempotency-Key.
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = 0.5,
+                    MinimumThroughput = context.ServiceProvider.GetRequiredService<IOptions<StripeOptions>>().Value.CircuitBreakerMinimumThroughput,
+                    SamplingDuration = TimeSpan.FromSeconds(30),
+                    BreakDuration = TimeSpan.FromSeconds(30),
+                });
+            });
+
+        if (configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Enabled ?? true)
+        {
+            services.AddHostedService<UsageReportWorker>();
+            services.AddHostedService<BillingReconcileWorker>();
+        }
+    }
+
     /// <summary>Where local state lives (SQLite file, generated development keys): <c>DataDirectory</c>, default <c>./data</c>.</summary>
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -190,7 +227,6 @@ public static class DependencyInjection
 
         services.AddSingleton<IUploadUrlSigner, HmacUploadUrlSigner>();
         services.AddSingleton<IThumbnailGenerator, SkiaThumbnailGenerator>();
-        services.AddSingleton<IPlanLimits, ConfigurationPlanLimits>();
         services.AddScoped<UploadCleanup>();
         if (configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Enabled ?? true)
         {

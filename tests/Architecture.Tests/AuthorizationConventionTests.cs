@@ -2,6 +2,8 @@ using System.Reflection;
 using NovaPulse.Application.Auth.Login;
 using NovaPulse.Application.Auth.Refresh;
 using NovaPulse.Application.Auth.Register;
+using NovaPulse.Application.Billing.Plans;
+using NovaPulse.Application.Billing.Webhook;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Members.AcceptInvitation;
 using NovaPulse.Application.Uploads.Complete;
@@ -22,6 +24,10 @@ public sealed class AuthorizationConventionTests
         // Authorised by an expiring HMAC-signed URL instead of a principal (the handlers verify the signature).
         typeof(PutUploadContentCommand),
         typeof(GetUploadContentQuery),
+        // Public price list.
+        typeof(ListPlansQuery),
+        // Authenticated by the Stripe-Signature HMAC; the event's Stripe customer names the company.
+        typeof(HandleStripeWebhookCommand),
     ];
 
     private static List<Type> Requests() =>

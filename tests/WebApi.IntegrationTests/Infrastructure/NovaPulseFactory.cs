@@ -90,6 +90,9 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Receivers of finished tests are gone and their ports get reused: keep one test's refused
             // connections from opening the per-host breaker on the next test's receiver.
             ["Webhooks:CircuitBreakerMinimumThroughput"] = "100000",
+            // Other modules' suites create more members and tasks than the Free plan allows; BillingLimitTests check the limits.
+            ["Billing:Plans:0:Limits:Seats"] = "100000",
+            ["Billing:Plans:0:Limits:Tasks"] = "100000000",
         };
         foreach (var (key, value) in Settings)
         {
