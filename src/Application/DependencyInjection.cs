@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Application.ApiKeys.Authenticate;
 using NovaPulse.Application.Auth.Common;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Integrations.Common;
+using NovaPulse.Application.Integrations.Notify;
 using NovaPulse.Application.Uploads.Common;
 using NovaPulse.Application.Webhooks.Delivery;
 
@@ -20,6 +22,9 @@ public static class DependencyInjection
         services.AddScoped<UploadUrls>();
         services.AddScoped<WebhookDeliveryProcessor>();
         services.AddScoped<IOutboxEventConsumer, WebhookFanOutConsumer>();
+        services.AddScoped<IntegrationMessenger>();
+        services.AddScoped<GoogleAccessTokens>();
+        services.AddScoped<IOutboxEventConsumer, IntegrationNotificationConsumer>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Auth;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
@@ -47,6 +48,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<Integration> Integrations => Set<Integration>();
+
+    public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -3,6 +3,7 @@ using NovaPulse.Domain.ApiKeys;
 using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Auth;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
@@ -42,6 +43,10 @@ public interface IAppDbContext
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     DbSet<WebhookAttempt> WebhookAttempts { get; }
+
+    DbSet<Integration> Integrations { get; }
+
+    DbSet<OAuthState> OAuthStates { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

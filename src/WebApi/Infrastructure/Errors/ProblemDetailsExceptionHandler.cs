@@ -65,6 +65,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             Problem(StatusCodes.Status402PaymentRequired, "Plan limit reached", e.Message, "storage_quota_exceeded"), ("usage", e.Usage), ("limit", e.Limit)),
         PayloadTooLargeException e => WithExtensions(
             Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", e.Message), ("limit", e.Limit)),
+        UnprocessableException e => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable entity", e.Message),
+        FeatureUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "not_configured"),
         UnsupportedMediaTypeException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message),
         InvalidSignatureException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message, "invalid_signature"),
         BadHttpRequestException e => Problem(e.StatusCode, null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed."),
