@@ -90,6 +90,14 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Receivers of finished tests are gone and their ports get reused: keep one test's refused
             // connections from opening the per-host breaker on the next test's receiver.
             ["Webhooks:CircuitBreakerMinimumThroughput"] = "100000",
+            // Google configured (so its endpoints answer rather than 503) but pointing nowhere; IntegrationsFactory has the fake.
+            ["Google:ClientId"] = "tests.apps.googleusercontent.com",
+            ["Google:ClientSecret"] = "unused",
+            ["Google:RedirectUri"] = "http://localhost/api/v1/integrations/oauth/google/callback",
+            ["Google:AuthorizationEndpoint"] = "http://127.0.0.1:9/o/oauth2/v2/auth",
+            ["Google:TokenEndpoint"] = "http://127.0.0.1:9/token",
+            ["Google:UserInfoEndpoint"] = "http://127.0.0.1:9/userinfo",
+            ["Google:RevocationEndpoint"] = "http://127.0.0.1:9/revoke",
         };
         foreach (var (key, value) in Settings)
         {
