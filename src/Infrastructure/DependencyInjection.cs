@@ -143,8 +143,8 @@ public static class DependencyInjection
                         MinimumThroughput = integrations.CircuitBreakerMinimumThroughput,
                         SamplingDuration = TimeSpan.FromSeconds(30),
                         BreakDuration = integrations.CircuitBreakDuration,
-                    })
-                    .AddTimeout(TimeSpan.FromSeconds(integrations.TimeoutSeconds));
+                    });
+                // The time limit is the client's wall-clock budget for the whole send (SlackWebhookClient), retries included.
             })
             .SelectPipelineByAuthority();
 

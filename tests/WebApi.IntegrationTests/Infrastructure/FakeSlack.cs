@@ -21,14 +21,24 @@ public sealed class FakeSlack : IDisposable
 
     public FakeSlack()
     {
-        Server.Given(Request.Create().WithPath(new WireMock.Matchers.RegexMatcher("^/services/[^/]+/[^/]+/[^/]+$")).UsingPost())
+        Server.Given(Request.Create().WithPath(new WireMock.Matchers.RegexMatcher("^/services/(?!slow/)[^/]+/[^/]+/[^/]+$")).UsingPost())
             .RespondWith(Response.Create().WithCallback(Handle));
         // Never answers in time: for timeout tests.
-        Server.Given(Request.Create().WithPath("/services/slow/slow/slow").UsingPost()).AtPriority(0)
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("ok").WithDelay(TimeSpan.FromSeconds(5)));
+        Server.Given(Request.Create().WithPath("/services/slow/slow/slow").UsingPost())
+            .RespondWith(Response.Create().WithCallback(_ =>
+            {
+                Interlocked.Increment(ref _slowCalls);
+                Thread.Sleep(TimeSpan.FromSeconds(5));
+                return Text(200, "ok");
+            }));
     }
 
     public WireMockServer Server { get; } = WireMockServer.Start();
+
+    /// <summary>Requests received by the slow webhook (counted on arrival, before the answer is late).</summary>
+    public int SlowCalls => _slowCalls;
+
+    private int _slowCalls;
 
     /// <summary>Every message posted, by webhook path: the JSON body Slack received.</summary>
     public ConcurrentDictionary<string, ConcurrentQueue<JsonNode>> Received { get; } = new();

@@ -8,7 +8,7 @@ public sealed class IntegrationOptions
     /// <summary>Accept plain-http Slack webhook URLs (local fakes). On in Development only; elsewhere they answer 422.</summary>
     public bool AllowHttpSlackUrls { get; set; }
 
-    /// <summary>Per-call limit for SMTP and Slack sends.</summary>
+    /// <summary>Wall-clock limit for one SMTP or Slack send, Slack's retries included.</summary>
     public int TimeoutSeconds { get; set; } = 15;
 
     /// <summary>Extra attempts after a Slack 5xx, with exponential backoff from <see cref="SlackRetryDelay"/>.</summary>
