@@ -69,7 +69,10 @@ public sealed class EmailIntegrationTests(IntegrationsFactory factory)
         var tenant = await factory.RegisterAsync();
         var response = await tenant.Owner.PutAsJsonAsync("/api/v1/integrations/email", new
         {
-            host = "127.0.0.1", port = 9, fromAddress = "alerts@novapulse.test", security = "starttls",
+            host = "127.0.0.1",
+            port = 9,
+            fromAddress = "alerts@novapulse.test",
+            security = "starttls",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 

@@ -72,7 +72,12 @@ public sealed class IntegrationRulesTests(NovaPulseFactory factory)
         await tenant.Owner.ConfigureSlackAsync($"https://hooks.slack.example/services/T0/B0/{SlackToken}");
         var email = await tenant.Owner.PutAsJsonAsync("/api/v1/integrations/email", new
         {
-            host = "smtp.example.test", port = 587, username = "mailer", password = SmtpPassword, fromAddress = "a@example.test", security = "starttls",
+            host = "smtp.example.test",
+            port = 587,
+            username = "mailer",
+            password = SmtpPassword,
+            fromAddress = "a@example.test",
+            security = "starttls",
         });
         Assert.Equal(HttpStatusCode.OK, email.StatusCode);
 

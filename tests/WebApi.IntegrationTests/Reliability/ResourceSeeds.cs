@@ -56,7 +56,13 @@ public static class ResourceSeeds
     {
         var response = await a.Owner.PutAsJsonAsync("/api/v1/integrations/email", new
         {
-            host = "smtp.example.test", port = 587, username = "mailer", password = Marker, fromAddress = "alerts@example.test", fromName = Marker, security = "starttls",
+            host = "smtp.example.test",
+            port = 587,
+            username = "mailer",
+            password = Marker,
+            fromAddress = "alerts@example.test",
+            fromName = Marker,
+            security = "starttls",
         });
         return (await response.ReadJsonAsync())["id"]!.ToString();
     }

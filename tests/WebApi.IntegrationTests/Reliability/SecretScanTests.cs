@@ -95,7 +95,12 @@ public sealed class SecretScanTests(ITestOutputHelper output)
             const string SlackUrl = "https://hooks.slack.example/services/T0SCAN/B0SCAN/SlackScanCanaryToken77";
             var email = await tenant.Owner.PutAsJsonAsync("/api/v1/integrations/email", new
             {
-                host = "127.0.0.1", port = 9, username = "mailer", password = SmtpPassword, fromAddress = "alerts@example.test", security = "none",
+                host = "127.0.0.1",
+                port = 9,
+                username = "mailer",
+                password = SmtpPassword,
+                fromAddress = "alerts@example.test",
+                security = "none",
             });
             Assert.Equal(HttpStatusCode.OK, email.StatusCode);
             secrets.Add(("SMTP password", SmtpPassword));
