@@ -36,6 +36,9 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Starts at real time and ticks 1 ms per reading, so creation times are distinct and ordered.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
+    /// <summary>The host's database, for a separate process on it (<see cref="ProcessHost"/>, the <c>secrets:rotate</c> command).</summary>
+    public string ConnectionString => _connectionString;
+
     /// <summary>The host's data folder (SQLite file, generated keys, LocalDisk uploads).</summary>
     public string DataDirectory => _dataDirectory;
 

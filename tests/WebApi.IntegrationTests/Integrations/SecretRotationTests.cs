@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -29,10 +30,11 @@ public sealed class SecretRotationTests : IDisposable
         var token = tenant.Owner.DefaultRequestHeaders.Authorization!.Parameter!;
         await first.DisposeAsync();
 
+        // The command as an operator runs it: the built host with the new key current and the old one as previous.
+        var output = await RotateCommandAsync(first, NewKey, OldKey);
         var second = new KeyedHost(first, NewKey, OldKey);
         await second.InitializeAsync();
         second.KeepDatabaseOnDispose = true;
-        var resealed = await SecretRotation.RunAsync(second.Services);
         var again = await SecretRotation.RunAsync(second.Services);
         var integrationSecret = await second.WithDbAsync(db => db.Integrations.IgnoreQueryFilters().Where(i => i.CompanyId == tenant.CompanyId).Select(i => i.Secret).SingleAsync());
         var webhookSecret = await second.WithDbAsync(db => db.WebhookEndpoints.IgnoreQueryFilters().Where(w => w.CompanyId == tenant.CompanyId).Select(w => w.Secret).SingleAsync());
@@ -42,7 +44,7 @@ public sealed class SecretRotationTests : IDisposable
         await third.InitializeAsync();
         var result = await third.WithBearer(token).PostJsonAsync("/api/v1/integrations/slack/test");
 
-        Assert.True(resealed >= 2, $"resealed {resealed}");
+        Assert.Matches("^secrets:rotate: [2-9] stored secrets re-sealed with the current key\\.$", output.Trim());
         Assert.Equal(0, again);
         Assert.StartsWith(KeyId(NewKey) + ":", integrationSecret, StringComparison.Ordinal);
         Assert.StartsWith(KeyId(NewKey) + ":", webhookSecret, StringComparison.Ordinal);
@@ -51,6 +53,29 @@ public sealed class SecretRotationTests : IDisposable
     }
 
     public void Dispose() => _slack.Dispose();
+
+    private static async Task<string> RotateCommandAsync(NovaPulseFactory host, string key, string previous)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "NovaPulse.WebApi.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(SecretRotation.Command);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["DataDirectory"] = host.DataDirectory;
+        start.Environment["Database__Provider"] = TestDatabase.ProviderName;
+        start.Environment["ConnectionStrings__Default"] = host.ConnectionString;
+        start.Environment["Jwt__SigningKey"] = "integration-tests-signing-key-0123456789abcdef";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["Secrets__EncryptionKey"] = key;
+        start.Environment["Secrets__PreviousKeys__0"] = previous;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, await stderr);
+        return (await stdout).Split('\n').Single(l => l.StartsWith(SecretRotation.Command, StringComparison.Ordinal));
+    }
 
     private static string KeyId(string key) => Convert.ToHexStringLower(SHA256.HashData(Convert.FromBase64String(key)))[..8];
 

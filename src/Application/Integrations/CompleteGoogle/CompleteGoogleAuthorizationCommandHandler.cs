@@ -72,7 +72,7 @@ public sealed class CompleteGoogleAuthorizationCommandHandler(
         }
 
         var stillAllowed = await db.Users.IgnoreQueryFilters()
-            .AnyAsync(u => u.Id == state.UserId && u.CompanyId == state.CompanyId && u.Role >= Role.Admin, cancellationToken);
+            .AnyAsync(u => u.Id == state.UserId && u.CompanyId == state.CompanyId && (u.Role == Role.Admin || u.Role == Role.Owner), cancellationToken);
         return state.IsExpired(clock.GetUtcNow()) || !stillAllowed ? throw InvalidState() : state;
     }
 
