@@ -110,6 +110,8 @@ public static class DependencyInjection
         services.AddSingleton<IGoogleOAuthClient, GoogleOAuthClient>();
 
         services.AddHttpClient(SlackWebhookClient.ClientName)
+            // The URL is the credential: no request logging, and no logging scope carrying it into Polly's or our logs.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var allowPrivate = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateTargets;

@@ -28,7 +28,7 @@ public sealed class FakeSlack : IDisposable
             .RespondWith(Response.Create().WithCallback(_ =>
             {
                 Interlocked.Increment(ref _slowCalls);
-                Thread.Sleep(TimeSpan.FromSeconds(5));
+                Thread.Sleep(TimeSpan.FromSeconds(8));
                 return Text(200, "ok");
             }));
     }

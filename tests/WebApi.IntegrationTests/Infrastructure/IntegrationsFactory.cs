@@ -19,7 +19,7 @@ public class IntegrationsFactory : NovaPulseFactory, IAsyncLifetime
             var settings = new Dictionary<string, string?>(Google.Settings)
             {
                 ["Integrations:AllowHttpSlackUrls"] = "true",
-                ["Integrations:TimeoutSeconds"] = "2",
+                ["Integrations:TimeoutSeconds"] = "3",
                 ["Integrations:SlackRetries"] = "2",
                 ["Integrations:SlackRetryDelay"] = "00:00:00.020",
                 ["Integrations:CircuitBreakerMinimumThroughput"] = "100000",
