@@ -6,6 +6,8 @@ using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Billing.Reconcile;
 using NovaPulse.Application.Billing.Usage;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Integrations.Common;
+using NovaPulse.Application.Integrations.Notify;
 using NovaPulse.Application.Uploads.Common;
 using NovaPulse.Application.Webhooks.Delivery;
 
@@ -30,6 +32,9 @@ public static class DependencyInjection
         services.AddScoped<BillingSync>();
         services.AddScoped<UsageReporter>();
         services.AddScoped<BillingReconciler>();
+        services.AddScoped<IntegrationMessenger>();
+        services.AddScoped<GoogleAccessTokens>();
+        services.AddScoped<IOutboxEventConsumer, IntegrationNotificationConsumer>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using NovaPulse.Application;
 using NovaPulse.Infrastructure;
 using NovaPulse.Infrastructure.Metrics;
 using NovaPulse.Infrastructure.Persistence;
+using NovaPulse.Infrastructure.Security;
 using NovaPulse.WebApi;
 using NovaPulse.WebApi.Infrastructure.Errors;
 using NovaPulse.WebApi.Infrastructure.Http;
@@ -27,11 +28,22 @@ builder.Services
 
 var app = builder.Build();
 await app.Services.InitialiseDatabaseAsync();
+if (args.Contains(SecretRotation.Command))
+{
+    Console.WriteLine($"secrets:rotate: {await SecretRotation.RunAsync(app.Services)} stored secrets re-sealed with the current key.");
+    return;
+}
+
 OutboxMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 WebhookMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 
 app.UseMiddleware<RequestIdMiddleware>();
-app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = RequestLogging.Properties);
+app.UseSerilogRequestLogging(options =>
+{
+    options.GetMessageTemplateProperties = RequestLogging.Properties;
+    // This host's logger, not the static Log.Logger, which the last host built in the process owns (test hosts run side by side).
+    options.Logger = app.Services.GetService<Serilog.ILogger>();
+});
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.IsClientError(context.Exception),

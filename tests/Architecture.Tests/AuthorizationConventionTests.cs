@@ -5,6 +5,7 @@ using NovaPulse.Application.Auth.Register;
 using NovaPulse.Application.Billing.Plans;
 using NovaPulse.Application.Billing.Webhook;
 using NovaPulse.Application.Common.Security;
+using NovaPulse.Application.Integrations.CompleteGoogle;
 using NovaPulse.Application.Members.AcceptInvitation;
 using NovaPulse.Application.Uploads.Complete;
 using NovaPulse.Application.Uploads.Download;
@@ -28,6 +29,9 @@ public sealed class AuthorizationConventionTests
         typeof(ListPlansQuery),
         // Authenticated by the Stripe-Signature HMAC; the event's Stripe customer names the company.
         typeof(HandleStripeWebhookCommand),
+        // Google's redirect back to us: the browser carries no token; the single-use, 10-minute state stored at start
+        // names the company and person (the handler checks it, and that the person is still an Admin there).
+        typeof(CompleteGoogleAuthorizationCommand),
     ];
 
     private static List<Type> Requests() =>

@@ -7,6 +7,7 @@ using NovaPulse.Domain.Auth;
 using NovaPulse.Domain.Billing;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
@@ -56,6 +57,9 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
 
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+    public DbSet<Integration> Integrations => Set<Integration>();
+
+    public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -5,6 +5,7 @@ using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Auth;
 using NovaPulse.Domain.Billing;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
@@ -56,6 +57,9 @@ public interface IAppDbContext
 
     /// <summary>For the rare handler that must drop its failed changes and look again (a lost insert race).</summary>
     ChangeTracker ChangeTracker { get; }
+    DbSet<Integration> Integrations { get; }
+
+    DbSet<OAuthState> OAuthStates { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -71,6 +71,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         PaymentProviderException e => Problem(StatusCodes.Status502BadGateway, "Bad gateway", e.Message, "billing_provider_error"),
         PayloadTooLargeException e => WithExtensions(
             Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", e.Message), ("limit", e.Limit)),
+        UnprocessableException e => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable entity", e.Message),
+        FeatureUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "not_configured"),
         UnsupportedMediaTypeException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message),
         InvalidSignatureException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message, "invalid_signature"),
         BadHttpRequestException e => Problem(e.StatusCode, null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed."),
