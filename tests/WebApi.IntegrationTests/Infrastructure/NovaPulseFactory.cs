@@ -90,6 +90,9 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Receivers of finished tests are gone and their ports get reused: keep one test's refused
             // connections from opening the per-host breaker on the next test's receiver.
             ["Webhooks:CircuitBreakerMinimumThroughput"] = "100000",
+            // Event streams poll often and send heartbeats soon, so stream tests see both quickly.
+            ["EventStream:PollInterval"] = "00:00:00.050",
+            ["EventStream:HeartbeatInterval"] = "00:00:00.500",
         };
         foreach (var (key, value) in Settings)
         {
