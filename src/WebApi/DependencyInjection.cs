@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddSingleton<IProblemDetailsWriter, AnyClientProblemDetailsWriter>();
 
         services.AddApiVersioning(options =>
             {

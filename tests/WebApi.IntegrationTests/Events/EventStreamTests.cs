@@ -107,7 +107,8 @@ public sealed class EventStreamTests(NovaPulseFactory factory)
         var tenant = await factory.RegisterAsync();
         await using (var unknownType = await SseReader.OpenAsync(tenant.Owner, "?events=task.exploded"))
         {
-            await unknownType.Response.AssertProblemAsync(HttpStatusCode.BadRequest);
+            var problem = await unknownType.Response.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("task.exploded", problem["errors"]!["events"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         }
 
         await using (var badId = await SseReader.OpenAsync(tenant.Owner, "", "not-an-event-id"))

@@ -23,6 +23,8 @@ public sealed class SseReader : IAsyncDisposable
     public static async Task<SseReader> OpenAsync(HttpClient client, string query = "", string? lastEventId = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events/stream" + query);
+        // As an EventSource does: errors must still come back as ProblemDetails.
+        request.Headers.Accept.ParseAdd("text/event-stream");
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);
