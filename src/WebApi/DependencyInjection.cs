@@ -188,6 +188,7 @@ public static class DependencyInjection
             document.OperationProcessors.Add(new ProblemResponsesProcessor());
             document.OperationProcessors.Add(new CamelCaseQueryParametersProcessor());
             document.OperationProcessors.Add(new RequiredRoleProcessor());
+            document.DocumentProcessors.Add(new DeclaredTagsProcessor());
         });
     }
 }
