@@ -31,7 +31,12 @@ OutboxMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvide
 WebhookMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 
 app.UseMiddleware<RequestIdMiddleware>();
-app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = RequestLogging.Properties);
+app.UseSerilogRequestLogging(options =>
+{
+    options.GetMessageTemplateProperties = RequestLogging.Properties;
+    // This host's logger, not the static Log.Logger, which the last host started in the process owns (tests run several).
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+});
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.IsClientError(context.Exception),
