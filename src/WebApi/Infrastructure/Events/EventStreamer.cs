@@ -80,7 +80,7 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
                 batch = await sender.Send(new ReadEventsQuery(from.OccurredAt, from.Id, types), token);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException && token.IsCancellationRequested || http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && (token.IsCancellationRequested || http.RequestAborted.IsCancellationRequested))
         {
             // The client went away or the host is stopping: the stream simply ends; clients reconnect with Last-Event-ID.
         }
