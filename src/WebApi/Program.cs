@@ -41,8 +41,8 @@ app.UseMiddleware<RequestIdMiddleware>();
 app.UseSerilogRequestLogging(options =>
 {
     options.GetMessageTemplateProperties = RequestLogging.Properties;
-    // This host's logger, not the static Log.Logger, which the last host built in the process owns (test hosts run side by side).
-    options.Logger = app.Services.GetService<Serilog.ILogger>();
+    // This host's logger, not the static Log.Logger, which the last host started in the process owns (tests run several).
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
 });
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {

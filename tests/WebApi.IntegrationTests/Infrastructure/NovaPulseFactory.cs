@@ -104,6 +104,9 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Google:TokenEndpoint"] = "http://127.0.0.1:9/token",
             ["Google:UserInfoEndpoint"] = "http://127.0.0.1:9/userinfo",
             ["Google:RevocationEndpoint"] = "http://127.0.0.1:9/revoke",
+            // Event streams poll often and send heartbeats soon, so stream tests see both quickly.
+            ["EventStream:PollInterval"] = "00:00:00.050",
+            ["EventStream:HeartbeatInterval"] = "00:00:00.500",
         };
         foreach (var (key, value) in Settings)
         {
