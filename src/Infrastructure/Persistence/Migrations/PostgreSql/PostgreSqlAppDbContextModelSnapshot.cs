@@ -591,6 +591,8 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
+                    b.HasIndex("CompanyId", "OccurredAt", "Id");
+
                     b.ToTable("outbox_messages", (string)null);
                 });
 

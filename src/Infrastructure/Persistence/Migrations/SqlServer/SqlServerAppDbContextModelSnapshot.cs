@@ -592,6 +592,8 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
+                    b.HasIndex("CompanyId", "OccurredAt", "Id");
+
                     b.ToTable("outbox_messages", (string)null);
                 });
 

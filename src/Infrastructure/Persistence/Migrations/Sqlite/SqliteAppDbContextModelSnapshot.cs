@@ -585,6 +585,8 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
+                    b.HasIndex("CompanyId", "OccurredAt", "Id");
+
                     b.ToTable("outbox_messages", (string)null);
                 });
 
