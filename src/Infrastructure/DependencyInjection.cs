@@ -236,12 +236,13 @@ public static class DependencyInjection
             .AddResilienceHandler("stripe", (pipeline, context) =>
             {
                 // No retry strategy here: Stripe.net retries itself, reusing the Idempotency-Key.
+                var stripe = context.ServiceProvider.GetRequiredService<IOptions<StripeOptions>>().Value;
                 pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
                     FailureRatio = 0.5,
-                    MinimumThroughput = context.ServiceProvider.GetRequiredService<IOptions<StripeOptions>>().Value.CircuitBreakerMinimumThroughput,
+                    MinimumThroughput = stripe.CircuitBreakerMinimumThroughput,
                     SamplingDuration = TimeSpan.FromSeconds(30),
-                    BreakDuration = TimeSpan.FromSeconds(30),
+                    BreakDuration = stripe.CircuitBreakerBreakDuration,
                 });
             });
 

@@ -37,6 +37,10 @@ public sealed class StripeOptions
     [Range(2, 100_000)]
     public int CircuitBreakerMinimumThroughput { get; set; } = 20;
 
+    /// <summary>How long an open circuit answers at once (503) before letting a request through to probe Stripe.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey);
 
     public bool CanVerifyWebhooks => !string.IsNullOrWhiteSpace(WebhookSecret);

@@ -44,6 +44,12 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>
+    /// Real time instead of <see cref="Clock"/>, for tests of the HTTP resilience pipelines: Polly's timeouts and circuit
+    /// breaks run on the host's TimeProvider and would otherwise only move when the fake clock does.
+    /// </summary>
+    protected virtual bool UsesSystemClock => false;
+
     public async Task InitializeAsync()
     {
         if (!_ownsDatabase)
@@ -123,7 +129,7 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton(UsesSystemClock ? TimeProvider.System : Clock);
         });
     }
 

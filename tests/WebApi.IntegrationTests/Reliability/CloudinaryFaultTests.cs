@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NovaPulse.WebApi.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -84,14 +81,6 @@ public sealed class CloudinaryFaultTests(ITestOutputHelper output)
             ["Workers:Enabled"] = "false",
         };
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton(TimeProvider.System);
-            });
-        }
+        protected override bool UsesSystemClock => true;
     }
 }
