@@ -42,6 +42,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["ConnectionStrings:Default"] = connectionString,
     ["Jwt:SigningKey"] = "benchmark-signing-key-0123456789abcdef0123456789",
     ["Secrets:EncryptionKey"] = Convert.ToBase64String(new byte[32]),
+    ["Storage:SigningKey"] = "benchmark-upload-url-signing-key-0123456789abcdef",
     ["Webhooks:AllowPrivateTargets"] = "true",
     ["Webhooks:PollInterval"] = options.PollInterval,
     ["Webhooks:MaxConcurrency"] = options.Concurrency.ToString(CultureInfo.InvariantCulture),

@@ -18,13 +18,23 @@ namespace NovaPulse.Application.Integrations.Notify;
 public sealed partial class IntegrationNotificationConsumer(IAppDbContext db, IntegrationMessenger messenger, ILogger<IntegrationNotificationConsumer> logger)
     : IOutboxEventConsumer
 {
+    // One instance per batch (scoped): a company's integrations are read once, not once per event. They stay tracked, so
+    // a send that marks one broken is seen by the batch's later events.
+    private readonly Dictionary<Guid, List<Integration>> _byCompany = [];
+
     public async ValueTask ConsumeAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
-        // The worker acts for no tenant: the company comes from the event itself.
-        var integrations = (await db.Integrations.IgnoreQueryFilters()
-                .Where(i => i.CompanyId == outboxEvent.CompanyId && i.Status == IntegrationStatus.Connected && i.Type != IntegrationType.Google)
-                .ToListAsync(cancellationToken))
-            .Where(i => i.Notifies(outboxEvent.Type) && i.CreatedAt <= outboxEvent.OccurredAt)
+        if (!_byCompany.TryGetValue(outboxEvent.CompanyId, out var all))
+        {
+            // The worker acts for no tenant: the company comes from the event itself.
+            all = await db.Integrations.IgnoreQueryFilters()
+                .Where(i => i.CompanyId == outboxEvent.CompanyId && i.Type != IntegrationType.Google)
+                .ToListAsync(cancellationToken);
+            _byCompany[outboxEvent.CompanyId] = all;
+        }
+
+        var integrations = all
+            .Where(i => i.Status == IntegrationStatus.Connected && i.Notifies(outboxEvent.Type) && i.CreatedAt <= outboxEvent.OccurredAt)
             .ToList();
         if (integrations.Count == 0)
         {
