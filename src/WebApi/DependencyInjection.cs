@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using NovaPulse.Application.Common.Behaviours;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Dashboard.Auth;
 using NovaPulse.Infrastructure.Identity;
 using NovaPulse.Infrastructure.Serialization;
 using NovaPulse.WebApi.Infrastructure.Auth;
@@ -40,6 +41,7 @@ public static class DependencyInjection
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IDashboardPrincipalFactory, DashboardPrincipalFactory>();
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -80,10 +82,10 @@ public static class DependencyInjection
     private static void AddAuthentication(IServiceCollection services)
     {
         services.AddAuthentication(AuthSchemes.Default)
-            .AddPolicyScheme(AuthSchemes.Default, "JWT or API key", options => options.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.PresentedKey(context.Request) is null ? AuthSchemes.Jwt : AuthSchemes.ApiKey)
+            .AddPolicyScheme(AuthSchemes.Default, "JWT, API key or dashboard cookie", options => options.ForwardDefaultSelector = AuthSchemes.Select)
             .AddJwtBearer(AuthSchemes.Jwt, options => options.MapInboundClaims = false)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
+            .AddCookie(DashboardAuthentication.Scheme, DashboardPrincipalFactory.ConfigureCookie);
 
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<IOptions<JwtOptions>, TimeProvider>((options, jwt, clock) =>
             options.TokenValidationParameters = new TokenValidationParameters

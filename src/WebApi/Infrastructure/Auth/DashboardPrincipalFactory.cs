@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using NovaPulse.Application.Auth.Common;
+using NovaPulse.Dashboard.Auth;
+using NovaPulse.Infrastructure.Identity;
+
+namespace NovaPulse.WebApi.Infrastructure.Auth;
+
+/// <summary>The dashboard's cookie principal, with the claims our access tokens carry (so one current-user reader fits all).</summary>
+public sealed class DashboardPrincipalFactory : IDashboardPrincipalFactory
+{
+    /// <summary>The display name; the other claims are the access token's.</summary>
+    public const string NameClaim = "name";
+
+    public ClaimsPrincipal Create(AuthResponse signedIn)
+    {
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(JwtClaimNames.Subject, signedIn.User.Id.ToString()),
+                new Claim(JwtClaimNames.Company, signedIn.Company.Id.ToString()),
+                new Claim(JwtClaimNames.Role, signedIn.User.Role.ToString()),
+                new Claim(JwtClaimNames.Email, signedIn.User.Email),
+                new Claim(NameClaim, $"{signedIn.User.Name} · {signedIn.Company.Name}"),
+            ],
+            DashboardAuthentication.Scheme,
+            NameClaim,
+            JwtClaimNames.Role);
+        return new ClaimsPrincipal(identity);
+    }
+
+    public static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = DashboardAuthentication.CookieName;
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.LoginPath = DashboardAuthentication.LoginPath;
+        options.LogoutPath = DashboardAuthentication.LogoutPath;
+        // A role change or removal reaches a signed-in browser within this window (the API's JWTs live 15 minutes).
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+    }
+}
