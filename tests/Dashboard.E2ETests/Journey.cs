@@ -21,6 +21,20 @@ public static class Journey
         return email;
     }
 
+    /// <summary>Runs a journey's steps; a failing journey still leaves a screenshot of where it stopped.</summary>
+    public static async Task RunAsync(IPage page, string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            await ScreenshotAsync(page, name + "-failed");
+            throw;
+        }
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 }
