@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Components;
 using NovaPulse.Dashboard.Components.Shared;
 
 namespace NovaPulse.Dashboard.ComponentTests;
 
 public sealed class ConfirmButtonTests : BunitContext
 {
-    public ConfirmButtonTests() => JSInterop.Mode = JSRuntimeMode.Loose;
+    public ConfirmButtonTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
 
     private IRenderedComponent<ConfirmButton> RenderButton(Action onConfirmed) =>
         Render<ConfirmButton>(p => p
@@ -12,6 +17,16 @@ public sealed class ConfirmButtonTests : BunitContext
             .Add(b => b.Question, "Delete this task?")
             .Add(b => b.ConfirmText, "Yes, delete")
             .Add(b => b.OnConfirmed, onConfirmed));
+
+    [Fact]
+    public void Prerendered_it_stays_disabled_so_a_click_before_the_circuit_connects_is_not_lost()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var button = RenderButton(() => { });
+
+        Assert.True(button.Find("button").HasAttribute("disabled"));
+    }
 
     [Fact]
     public void The_first_click_only_asks()

@@ -59,6 +59,39 @@ public sealed class SettingsJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_member_removed_by_the_owner_is_signed_out_of_the_dashboard_on_their_next_page()
+    {
+        var owner = await browser.NewPageAsync();
+        await Journey.SignUpAsync(owner, "Removal Journeys");
+        var member = await browser.NewPageAsync();
+        await Journey.RunAsync(owner, "06-member-removed", async () =>
+        {
+            await owner.GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
+            var email = $"member-{Guid.NewGuid():N}@example.com";
+            await owner.GetByLabel("Email").FillAsync(email);
+            await owner.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
+            var token = (await owner.GetByRole(AriaRole.Status).Locator("code").TextContentAsync())!.Trim();
+            var accepted = await member.APIRequest.PostAsync($"api/v1/invitations/{token}/accept", new() { DataObject = new { name = "Max Member", password = Journey.Password } });
+            Assert.Equal(201, accepted.Status);
+
+            await member.GotoAsync("account/login");
+            await member.GetByLabel("Email").FillAsync(email);
+            await member.GetByLabel("Password").FillAsync(Journey.Password);
+            await member.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await member.WaitForURLAsync("**/dashboard/tasks");
+
+            await owner.ReloadAsync();
+            await owner.GetByRole(AriaRole.Button, new() { Name = "Remove Max Member" }).ClickAsync();
+            await owner.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+            await Expect(owner.GetByRole(AriaRole.Status).Filter(new() { HasText = "Removed Max Member" })).ToBeVisibleAsync();
+
+            await member.GetByRole(AriaRole.Link, new() { Name = "Media library" }).ClickAsync();
+            await member.WaitForURLAsync("**/account/login**");
+            await Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
     public async Task At_390_px_the_dashboard_fits_the_screen_and_signing_out_and_in_again_works_from_the_keyboard()
     {
         var page = await browser.NewPageAsync(width: 390, height: 844);

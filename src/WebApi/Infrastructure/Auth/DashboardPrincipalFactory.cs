@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using NovaPulse.Application.Auth.Common;
+using NovaPulse.Application.Members.Common;
 using NovaPulse.Dashboard.Auth;
 using NovaPulse.Infrastructure.Identity;
 
@@ -12,15 +13,15 @@ public sealed class DashboardPrincipalFactory : IDashboardPrincipalFactory
     /// <summary>The display name; the other claims are the access token's.</summary>
     public const string NameClaim = "name";
 
-    public ClaimsPrincipal Create(AuthResponse signedIn)
+    public ClaimsPrincipal Create(MemberDto user, CompanyDto company)
     {
         var identity = new ClaimsIdentity(
             [
-                new Claim(JwtClaimNames.Subject, signedIn.User.Id.ToString()),
-                new Claim(JwtClaimNames.Company, signedIn.Company.Id.ToString()),
-                new Claim(JwtClaimNames.Role, signedIn.User.Role.ToString()),
-                new Claim(JwtClaimNames.Email, signedIn.User.Email),
-                new Claim(NameClaim, $"{signedIn.User.Name} · {signedIn.Company.Name}"),
+                new Claim(JwtClaimNames.Subject, user.Id.ToString()),
+                new Claim(JwtClaimNames.Company, company.Id.ToString()),
+                new Claim(JwtClaimNames.Role, user.Role.ToString()),
+                new Claim(JwtClaimNames.Email, user.Email),
+                new Claim(NameClaim, $"{user.Name} · {company.Name}"),
             ],
             DashboardAuthentication.Scheme,
             NameClaim,
@@ -36,8 +37,8 @@ public sealed class DashboardPrincipalFactory : IDashboardPrincipalFactory
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.LoginPath = DashboardAuthentication.LoginPath;
         options.LogoutPath = DashboardAuthentication.LogoutPath;
-        // A role change or removal reaches a signed-in browser within this window (the API's JWTs live 15 minutes).
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+        options.Events.OnValidatePrincipal = DashboardCookieValidator.ValidateAsync;
     }
 }
