@@ -82,7 +82,8 @@ public static class DependencyInjection
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IWebhookTargetGuard, WebhookTargetGuard>();
         services.AddScoped<IWebhookSender, HttpWebhookSender>();
-        services.AddSingleton<WorkSignal>();
+        services.AddKeyedSingleton<WorkSignal>(WorkSignal.Outbox);
+        services.AddKeyedSingleton<WorkSignal>(WorkSignal.Deliveries);
         services.AddSingleton<IWorkClaimer>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.PostgreSql => new PostgreSqlWorkClaimer(),
@@ -172,9 +173,12 @@ public static class DependencyInjection
                 {
                     // Upload bodies are streams that cannot be replayed: retry only safe methods; the cleanup worker re-runs deletes.
                     o.Retry.DisableForUnsafeHttpMethods();
-                    o.AttemptTimeout.Timeout = TimeSpan.FromMinutes(10);
-                    o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(20);
-                    o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(20);
+                    o.AttemptTimeout.Timeout = cloudinary.RequestTimeout;
+                    o.TotalRequestTimeout.Timeout = cloudinary.RequestTimeout * 2;
+                    // The handler requires a sampling window of at least two attempt timeouts.
+                    o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, (cloudinary.RequestTimeout * 2).Ticks));
+                    o.CircuitBreaker.MinimumThroughput = cloudinary.CircuitBreakerMinimumThroughput;
+                    o.CircuitBreaker.BreakDuration = cloudinary.CircuitBreakerBreakDuration;
                 });
                 services.AddSingleton<IFileStorage, CloudinaryFileStorage>();
                 break;

@@ -93,6 +93,36 @@ public sealed class CloudinaryUploadTests(CloudinaryFactory factory) : IClassFix
         Assert.Equal([id], (await (await tenant.Owner.GetAsync("/api/v1/uploads")).ReadJsonAsync())["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Cleanup_destroys_old_orphan_assets_of_our_key_scheme_and_leaves_everything_else()
+    {
+        var tenant = await factory.RegisterAsync();
+        var kept = await (await tenant.Owner.UploadAsync(Uploads.Png(40, 40), "kept.png", "image/png")).ReadJsonAsync();
+        var keptKey = $"image/authenticated/{tenant.CompanyId:N}/{Guid.Parse(kept["id"]!.GetValue<string>()):N}";
+        var longAgo = DateTimeOffset.UtcNow.AddDays(-2);
+        Cloudinary.CreatedAt[keptKey] = longAgo;
+        // An upload that crashed after Cloudinary stored it but before its row committed, in each delivery/resource type.
+        var orphans = new[] { "image/upload", "raw/authenticated" }.Select(type => $"{type}/{tenant.CompanyId:N}/{Guid.NewGuid():N}").ToList();
+        var recentOrphan = $"video/upload/{tenant.CompanyId:N}/{Guid.NewGuid():N}";
+        // Another application's asset on the same account: not our key scheme, never ours to delete.
+        const string foreign = "image/upload/marketing/spring-banner";
+        foreach (var asset in orphans.Append(recentOrphan).Append(foreign))
+        {
+            Cloudinary.Assets[asset] = [1, 2, 3];
+            Cloudinary.CreatedAt[asset] = asset == recentOrphan ? DateTimeOffset.UtcNow : longAgo;
+        }
+
+        var pass = await factory.RunUploadCleanupAsync();
+
+        Assert.Equal(2, pass.Orphans);
+        Assert.All(orphans, orphan => Assert.False(Cloudinary.Assets.ContainsKey(orphan)));
+        Assert.All(orphans, orphan => Assert.Contains("destroy " + orphan, Cloudinary.Calls));
+        Assert.True(Cloudinary.Assets.ContainsKey(recentOrphan), "an asset younger than the grace period may still get its row");
+        Assert.True(Cloudinary.Assets.ContainsKey(foreign));
+        Assert.True(Cloudinary.Assets.ContainsKey(keptKey));
+        Assert.Equal(HttpStatusCode.OK, (await tenant.Owner.GetAsync($"/api/v1/uploads/{kept["id"]}")).StatusCode);
+    }
+
     private static MultipartFormDataContent Form(Dictionary<string, string> fields, byte[] file)
     {
         var form = new MultipartFormDataContent();

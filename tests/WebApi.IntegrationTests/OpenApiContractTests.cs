@@ -14,7 +14,7 @@ public sealed class OpenApiContractTests(NovaPulseFactory factory)
     public async Task The_served_openapi_document_matches_the_committed_one()
     {
         var served = Normalize(await factory.Anonymous().GetStringAsync("/openapi/v1.json"));
-        var path = Path.Combine(RepositoryRoot(), "openapi", "v1.json");
+        var path = Path.Combine(RepositoryRoot.Path, "openapi", "v1.json");
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
         {
@@ -51,15 +51,4 @@ public sealed class OpenApiContractTests(NovaPulseFactory factory)
     }
 
     private static string Normalize(string json) => JsonNode.Parse(json)!.ToJsonString(Indented).ReplaceLineEndings("\n");
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NovaPulse.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("NovaPulse.sln not found above the test binaries.");
-    }
 }

@@ -17,11 +17,10 @@ namespace NovaPulse.Infrastructure.Outbox;
 /// retried (with backoff) if anything fails. A failing batch is retried event by event so one bad event holds up no other.
 /// </summary>
 public sealed partial class OutboxProcessor(
-    IServiceScopeFactory scopes, IWorkClaimer claimer, WorkSignal deliveries, IOptions<WebhookOptions> options, TimeProvider clock,
+    IServiceScopeFactory scopes, IWorkClaimer claimer, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal committed,
+    [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries, IOptions<WebhookOptions> options, TimeProvider clock,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -44,7 +43,8 @@ public sealed partial class OutboxProcessor(
             {
                 try
                 {
-                    await Task.Delay(options.Value.PollInterval, stoppingToken);
+                    // Woken at once by a commit in this process that wrote events; others' are found by polling.
+                    await committed.WaitAsync(options.Value.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -61,7 +61,7 @@ public sealed partial class OutboxProcessor(
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            ids = await claimer.ClaimOutboxAsync(db, options.Value.BatchSize, clock.GetUtcNow(), Lease, cancellationToken);
+            ids = await claimer.ClaimOutboxAsync(db, options.Value.BatchSize, clock.GetUtcNow(), options.Value.LeaseDuration, cancellationToken);
         }
 
         if (ids.Count == 0)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Domain.Uploads;
 
 namespace NovaPulse.Infrastructure.Storage;
 
@@ -85,7 +86,7 @@ public sealed partial class LocalDiskFileStorage : IFileStorage
         {
             cancellationToken.ThrowIfCancellationRequested();
             var key = Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            yield return new StoredEntry(key, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
+            yield return new StoredEntry(new StorageObject(key, "application/octet-stream", UploadKind.Other, false), new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
         }
     }
 

@@ -130,16 +130,16 @@ public sealed partial class UploadCleanup(
             return 0;
         }
 
-        var keys = entries.Select(e => e.Key).ToList();
+        var keys = entries.Select(e => e.Target.Key).ToList();
         var live = await db.Uploads.IgnoreQueryFilters()
             .Where(u => u.PurgedAt == null && (keys.Contains(u.StorageKey) || (u.ThumbnailKey != null && keys.Contains(u.ThumbnailKey))))
             .Select(u => new { u.StorageKey, u.ThumbnailKey })
             .ToListAsync(cancellationToken);
         var referenced = live.SelectMany(u => new[] { u.StorageKey, u.ThumbnailKey }).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var removed = 0;
-        foreach (var entry in entries.Where(e => !referenced.Contains(e.Key)))
+        foreach (var entry in entries.Where(e => !referenced.Contains(e.Target.Key)))
         {
-            await storage.DeleteAsync(new StorageObject(entry.Key, "application/octet-stream", UploadKind.Other, false), cancellationToken);
+            await storage.DeleteAsync(entry.Target, cancellationToken);
             removed++;
         }
 

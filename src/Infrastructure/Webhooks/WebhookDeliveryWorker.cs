@@ -16,7 +16,7 @@ namespace NovaPulse.Infrastructure.Webhooks;
 /// (<see cref="WebhookOptions.MaxConcurrency"/>) and records its results in one write.
 /// </summary>
 public sealed partial class WebhookDeliveryWorker(
-    IServiceScopeFactory scopes, IWorkClaimer claimer, WorkSignal signal, IOptions<WebhookOptions> options, TimeProvider clock,
+    IServiceScopeFactory scopes, IWorkClaimer claimer, [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal signal, IOptions<WebhookOptions> options, TimeProvider clock,
     ILogger<WebhookDeliveryWorker> logger) : BackgroundService
 {
     /// <summary>Independent claim-send-record loops: one can send while another records its batch.</summary>

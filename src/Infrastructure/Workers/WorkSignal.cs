@@ -1,11 +1,18 @@
 namespace NovaPulse.Infrastructure.Workers;
 
 /// <summary>
-/// Wakes an idle worker early when this process just produced work for it (e.g. the outbox processor staged
-/// deliveries), so latency is not bound by the poll interval. Work from other instances is found by polling.
+/// Wakes an idle worker early when this process just produced work for it (a commit wrote outbox events, the outbox
+/// processor staged deliveries), so latency is not bound by the poll interval. Work from other instances is found by
+/// polling. One keyed singleton per worker.
 /// </summary>
 public sealed class WorkSignal : IDisposable
 {
+    /// <summary>Key of the signal the outbox processor waits on.</summary>
+    public const string Outbox = "outbox";
+
+    /// <summary>Key of the signal the webhook delivery worker waits on.</summary>
+    public const string Deliveries = "deliveries";
+
     private readonly SemaphoreSlim _signal = new(0, 1);
 
     public void Notify()

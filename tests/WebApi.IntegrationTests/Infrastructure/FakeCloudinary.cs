@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -42,17 +43,41 @@ public sealed class FakeCloudinary : IDisposable
     /// <summary>Stored assets by <c>{resource_type}/{type}/{public_id}</c>.</summary>
     public ConcurrentDictionary<string, byte[]> Assets { get; } = new();
 
+    /// <summary>When each asset arrived (what the Admin API lists as <c>created_at</c>).</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> CreatedAt { get; } = new();
+
+    /// <summary>Upload API requests that reached the fake, faulted or not (a request an open circuit stops never arrives).</summary>
+    public int UploadApiRequests => _uploadApiRequests;
+
+    /// <summary>When set, the Upload API answers this status (Cloudinary's error body) instead of working.</summary>
+    public int? FailWithStatus { get; set; }
+
+    /// <summary>When set, the Upload API waits this long before answering (a hung dependency).</summary>
+    public TimeSpan Stall { get; set; }
+
     /// <summary>Accepted calls, e.g. <c>destroy image/authenticated/{public_id}</c>.</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
 
     public int RejectedSignatures => _rejected;
 
     private int _rejected;
+    private int _uploadApiRequests;
 
     public void Dispose() => Server.Stop();
 
     private ResponseMessage HandleUploadApi(IRequestMessage request)
     {
+        Interlocked.Increment(ref _uploadApiRequests);
+        if (Stall > TimeSpan.Zero)
+        {
+            Thread.Sleep(Stall);
+        }
+
+        if (FailWithStatus is { } status)
+        {
+            return Json(status, new { error = new { message = "General Error" } });
+        }
+
         var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var (resourceType, action) = (segments[2], segments[3]);
         var (fields, file) = ReadFields(request);
@@ -68,6 +93,7 @@ public sealed class FakeCloudinary : IDisposable
             case "upload":
                 var publicId = fields["public_id"];
                 Assets[$"{resourceType}/{type}/{publicId}"] = file ?? [];
+                CreatedAt[$"{resourceType}/{type}/{publicId}"] = DateTimeOffset.UtcNow;
                 Calls.Enqueue($"upload {resourceType}/{type}/{publicId}");
                 return Json(200, Describe(resourceType, type, publicId, file ?? []));
             case "destroy":
@@ -96,12 +122,36 @@ public sealed class FakeCloudinary : IDisposable
             return Json(401, new { error = new { message = "Invalid credentials" } });
         }
 
-        // /v1_1/{cloud}/resources/{resource_type}/{type}/{public_id...}
         var parts = request.Path.Split('/', 6, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 5)
+        {
+            return List(parts[3], parts[4], request.Query);
+        }
+
+        // /v1_1/{cloud}/resources/{resource_type}/{type}/{public_id...}
         var (resourceType, type, publicId) = (parts[3], parts[4], parts[5]);
         return Assets.TryGetValue($"{resourceType}/{type}/{publicId}", out var bytes)
             ? Json(200, Describe(resourceType, type, publicId, bytes))
             : Json(404, new { error = new { message = "Resource not found" } });
+    }
+
+    /// <summary>GET /resources/{resource_type}/{type}: pages of <c>max_results</c>, continued by <c>next_cursor</c>.</summary>
+    private ResponseMessage List(string resourceType, string type, IDictionary<string, WireMockList<string>>? query)
+    {
+        var pageSize = int.Parse(query?.TryGetValue("max_results", out var max) == true ? max[0] : "10", CultureInfo.InvariantCulture);
+        var offset = int.Parse(query?.TryGetValue("next_cursor", out var cursor) == true ? cursor[0] : "0", CultureInfo.InvariantCulture);
+        var prefix = $"{resourceType}/{type}/";
+        var matching = Assets.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var page = matching.Skip(offset).Take(pageSize).Select(k => new
+        {
+            public_id = k[prefix.Length..],
+            resource_type = resourceType,
+            type,
+            created_at = CreatedAt.GetValueOrDefault(k, DateTimeOffset.UnixEpoch).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        });
+        return offset + pageSize < matching.Count
+            ? Json(200, new { resources = page, next_cursor = (offset + pageSize).ToString(CultureInfo.InvariantCulture) })
+            : Json(200, new { resources = page });
     }
 
     /// <summary>Cloudinary's documented rule: sorted <c>key=value</c> pairs joined by <c>&amp;</c>, secret appended, SHA-1 (or SHA-256) hex.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace NovaPulse.WebApi.IntegrationTests.Infrastructure;
 
@@ -15,7 +14,7 @@ public sealed class ProcessHost : IAsyncDisposable
 
     public ProcessHost(string dataDirectory, string connectionString, IDictionary<string, string>? settings = null)
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         _environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
@@ -98,12 +97,5 @@ public sealed class ProcessHost : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -9,8 +9,9 @@ using Xunit.Abstractions;
 namespace NovaPulse.WebApi.IntegrationTests.Reliability;
 
 /// <summary>
-/// The real host process is SIGKILLed at random moments while clients write, then restarted, 20 times: every write the
-/// API acknowledged is still there afterwards.
+/// The real host process is SIGKILLed at random moments while clients write and webhooks are delivered, then
+/// restarted, 20 times: every write the API acknowledged is still there afterwards, every stored task's event reaches
+/// the receiver, and an event delivered twice carries the same <c>webhook-id</c> both times.
 /// </summary>
 public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {
@@ -21,9 +22,20 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "novapulse-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
-        await using var host = new ProcessHost(dataDirectory, await TestDatabase.CreateAsync(dataDirectory));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        // Short leases, so the work a killed instance had claimed is taken over within seconds of the restart.
+        var settings = new Dictionary<string, string>
+        {
+            ["Webhooks:AllowPrivateTargets"] = "true",
+            ["Webhooks:PollInterval"] = "00:00:00.100",
+            ["Webhooks:TimeoutSeconds"] = "2",
+            ["Webhooks:LeaseMargin"] = "00:00:03",
+            ["Webhooks:CircuitBreakerMinimumThroughput"] = "100000",
+        };
+        await using var host = new ProcessHost(dataDirectory, await TestDatabase.CreateAsync(dataDirectory), settings);
         await host.StartAsync();
         var token = await RegisterAsync(host);
+        await SubscribeAsync(host, token, receiver.Url);
         var acknowledged = new ConcurrentBag<string>();
         var random = new Random(7);
         var attempts = 0;
@@ -79,9 +91,28 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         while (cursor is not null);
 
         var lost = acknowledged.Where(id => !stored.Contains(id)).ToList();
-        output.WriteLine($"crash: {Rounds} kills, {attempts} writes attempted, {acknowledged.Count} acknowledged, {stored.Count} stored, {lost.Count} lost");
+        var deliveries = await receiver.WaitForAsync(r => stored.IsSubsetOf(r.Select(TaskIdOf)), timeoutSeconds: 60);
+        var webhookIdsPerTask = deliveries.GroupBy(TaskIdOf).ToDictionary(g => g.Key, g => g.Select(r => r.WebhookId).Distinct().Count());
+        var conflicting = webhookIdsPerTask.Count(p => p.Value > 1);
+        output.WriteLine($"crash: {Rounds} kills, {attempts} writes attempted, {acknowledged.Count} acknowledged, {stored.Count} stored, {lost.Count} lost; "
+            + $"{deliveries.Count} deliveries for {webhookIdsPerTask.Count} events, {deliveries.Count - webhookIdsPerTask.Count} redelivered, {conflicting} with a second webhook-id");
         Assert.NotEmpty(acknowledged);
         Assert.Empty(lost);
+        Assert.Equal(0, conflicting);
+    }
+
+    private static string TaskIdOf(ReceivedRequest request)
+    {
+        var data = JsonNode.Parse(request.Body)!["data"]!;
+        return (data["task"] ?? data)["id"]!.GetValue<string>();
+    }
+
+    private static async Task SubscribeAsync(ProcessHost host, string token, string url)
+    {
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await client.PostAsJsonAsync("/api/v1/webhooks", new { url, events = new[] { "task.created" } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     private static async Task<string> WarmUpAsync(ProcessHost host, string token)

@@ -35,7 +35,7 @@ public interface IFileStorage
     /// <summary>After a direct upload: what the storage holds under the key, or null when nothing arrived.</summary>
     Task<StoredObject?> DescribeAsync(StorageObject target, CancellationToken cancellationToken);
 
-    /// <summary>Every object the storage holds (for orphan cleanup); storages that cannot list cheaply return nothing.</summary>
+    /// <summary>Every object the storage holds under our key scheme (for orphan cleanup); anything else is never listed.</summary>
     IAsyncEnumerable<StoredEntry> ListAsync(CancellationToken cancellationToken);
 }
 
@@ -45,8 +45,8 @@ public sealed record StorageObject(string Key, string ContentType, UploadKind Ki
 /// <summary>What the storage measured (Cloudinary reports image dimensions; LocalDisk leaves them to the thumbnailer).</summary>
 public sealed record StoredObject(long Size, int? Width = null, int? Height = null, string? Format = null);
 
-/// <summary>A stored object found when listing.</summary>
-public sealed record StoredEntry(string Key, DateTimeOffset LastModified);
+/// <summary>A stored object found when listing, addressed the way the storage needs to delete it.</summary>
+public sealed record StoredEntry(StorageObject Target, DateTimeOffset LastModified);
 
 /// <summary>How a client uploads directly: an HTTP method, a URL, and form fields or headers to send.</summary>
 public sealed record DirectUploadTarget(string Method, string Url, IReadOnlyDictionary<string, string>? Fields, IReadOnlyDictionary<string, string>? Headers);

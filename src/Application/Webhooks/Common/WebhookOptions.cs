@@ -34,6 +34,10 @@ public sealed class WebhookOptions
     [Range(2, 100_000)]
     public int CircuitBreakerMinimumThroughput { get; set; } = 20;
 
-    /// <summary>How long a claimed delivery stays reserved for one worker; must outlast an attempt.</summary>
-    public TimeSpan LeaseDuration => TimeSpan.FromSeconds(TimeoutSeconds + 45);
+    /// <summary>Reserve beyond the attempt timeout before the work a crashed instance had claimed is taken over.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LeaseMargin { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>How long a claimed delivery (or outbox batch) stays reserved for one worker; must outlast an attempt.</summary>
+    public TimeSpan LeaseDuration => TimeSpan.FromSeconds(TimeoutSeconds) + LeaseMargin;
 }

@@ -1,19 +1,26 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Infrastructure.Serialization;
+using NovaPulse.Infrastructure.Workers;
 
 namespace NovaPulse.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
 /// Turns the domain events of the entities being saved into outbox rows in the same transaction, so an event
-/// exists exactly when its change committed. Workers publish them afterwards (see docs/adr/002-transactional-outbox.md).
+/// exists exactly when its change committed. Workers publish them afterwards (see docs/adr/002-transactional-outbox.md);
+/// once such a save commits (by itself, or with the explicit transaction around it) the outbox processor is woken.
 /// </summary>
-public sealed class OutboxInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class OutboxInterceptor(TimeProvider clock, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal outbox)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private bool _wroteEvents;
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -25,6 +32,52 @@ public sealed class OutboxInterceptor(TimeProvider clock) : SaveChangesIntercept
     {
         Collect(eventData.Context);
         return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        WakeIfCommitted(eventData.Context);
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        WakeIfCommitted(eventData.Context);
+        return base.SavedChanges(eventData, result);
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Wake();
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Wake();
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _wroteEvents = false;
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _wroteEvents = false;
+
+    /// <summary>Inside an explicit transaction the rows are not visible yet: wait for its commit.</summary>
+    private void WakeIfCommitted(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Wake();
+        }
+    }
+
+    private void Wake()
+    {
+        if (_wroteEvents)
+        {
+            _wroteEvents = false;
+            outbox.Notify();
+        }
     }
 
     private void Collect(DbContext? context)
@@ -54,5 +107,7 @@ public sealed class OutboxInterceptor(TimeProvider clock) : SaveChangesIntercept
 
             entity.ClearDomainEvents();
         }
+
+        _wroteEvents |= context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
     }
 }

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
@@ -17,7 +18,7 @@ namespace NovaPulse.Infrastructure.Storage.Cloudinary;
 /// lookup after direct uploads, and URLs — delivery type <c>upload</c> for public files, <c>authenticated</c> for private
 /// ones (served through expiring <c>download</c> URLs), thumbnails by the <c>c_thumb,w_256,h_256</c> transformation.
 /// </summary>
-public sealed class CloudinaryFileStorage(IHttpClientFactory httpClients, IOptions<CloudinaryOptions> options, TimeProvider clock) : IFileStorage
+public sealed partial class CloudinaryFileStorage(IHttpClientFactory httpClients, IOptions<CloudinaryOptions> options, TimeProvider clock) : IFileStorage
 {
     public const string Name = "Cloudinary";
     public const string HttpClientName = "cloudinary";
@@ -122,10 +123,7 @@ public sealed class CloudinaryFileStorage(IHttpClientFactory httpClients, IOptio
 
     public async Task<StoredObject?> DescribeAsync(StorageObject target, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(
-            HttpMethod.Get, ApiUrl($"resources/{ResourceType(target)}/{DeliveryType(target.IsPublic)}/{target.Key}"));
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.ApiKey}:{Options.ApiSecret}")));
+        using var request = AdminRequest(ApiUrl($"resources/{ResourceType(target)}/{DeliveryType(target.IsPublic)}/{target.Key}"));
         using var response = await Client().SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -135,11 +133,39 @@ public sealed class CloudinaryFileStorage(IHttpClientFactory httpClients, IOptio
         return Describe(await ReadJsonAsync(response, cancellationToken));
     }
 
+    /// <summary>
+    /// Pages through the Admin API's resource listing for each resource and delivery type. Only public ids of our key
+    /// scheme are returned: the account may hold assets of other applications, which the orphan sweep must never touch.
+    /// </summary>
     public async IAsyncEnumerable<StoredEntry> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Listing needs the rate-limited Admin API; orphans on Cloudinary are not swept (rows are created before direct uploads).
-        await Task.CompletedTask;
-        yield break;
+        foreach (var kind in (UploadKind[])[UploadKind.Image, UploadKind.Video, UploadKind.Other])
+        {
+            foreach (var isPublic in (bool[])[true, false])
+            {
+                var probe = new StorageObject("", "application/octet-stream", kind, isPublic);
+                string? cursor = null;
+                do
+                {
+                    var url = ApiUrl($"resources/{ResourceType(probe)}/{DeliveryType(isPublic)}?max_results=500")
+                        + (cursor is null ? "" : "&next_cursor=" + Uri.EscapeDataString(cursor));
+                    using var request = AdminRequest(url);
+                    using var response = await Client().SendAsync(request, cancellationToken);
+                    var page = await ReadJsonAsync(response, cancellationToken);
+                    foreach (var resource in page.GetProperty("resources").EnumerateArray())
+                    {
+                        var publicId = resource.GetProperty("public_id").GetString()!;
+                        if (OurKey().IsMatch(publicId))
+                        {
+                            yield return new StoredEntry(probe with { Key = publicId }, resource.GetProperty("created_at").GetDateTimeOffset());
+                        }
+                    }
+
+                    cursor = page.TryGetProperty("next_cursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+                }
+                while (cursor is not null);
+            }
+        }
     }
 
     /// <summary><c>image</c>, <c>video</c> or <c>raw</c> (documents), as Cloudinary routes them.</summary>
@@ -175,6 +201,15 @@ public sealed class CloudinaryFileStorage(IHttpClientFactory httpClients, IOptio
         }
 
         return parameters;
+    }
+
+    /// <summary>The Admin API authenticates with HTTP Basic (key:secret) instead of signed parameters.</summary>
+    private HttpRequestMessage AdminRequest(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.ApiKey}:{Options.ApiSecret}")));
+        return request;
     }
 
     private string ApiUrl(string path) => $"{Options.ApiBase.TrimEnd('/')}/v1_1/{Options.CloudName}/{path}";
@@ -215,4 +250,8 @@ public sealed class CloudinaryFileStorage(IHttpClientFactory httpClients, IOptio
     }
 
     private static string Truncate(string body) => body.Length > 300 ? body[..300] : body;
+
+    /// <summary>Upload keys are <c>{company:N}/{upload:N}</c> (see <see cref="Upload"/>); thumbnails are URL transformations.</summary>
+    [GeneratedRegex("^[0-9a-f]{32}/[0-9a-f]{32}$")]
+    private static partial Regex OurKey();
 }

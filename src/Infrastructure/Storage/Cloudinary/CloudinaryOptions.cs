@@ -26,5 +26,14 @@ public sealed class CloudinaryOptions
     /// <summary>Thumbnail transformation applied by URL.</summary>
     public string ThumbnailTransformation { get; set; } = "c_thumb,w_256,h_256";
 
+    /// <summary>Per request, uploads included (so generous by default: a 50 MB upload on a slow uplink).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Requests sampled before the circuit may open (it opens when 10 % of them fail).</summary>
+    public int CircuitBreakerMinimumThroughput { get; set; } = 100;
+
+    /// <summary>How long an open circuit fails calls at once before letting one through to probe.</summary>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsConfigured => CloudName.Length > 0 && ApiKey.Length > 0 && ApiSecret.Length > 0;
 }

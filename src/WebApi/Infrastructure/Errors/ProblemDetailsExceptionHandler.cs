@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Domain.Common;
+using Polly;
 
 namespace NovaPulse.WebApi.Infrastructure.Errors;
 
@@ -55,6 +56,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
         DomainRuleException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message, e.Code),
         PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
+        _ when IsDatabaseUnavailable(exception) => DependencyUnavailable(),
         // SQLSTATE class 22 is the SQL standard's "data exception": a value the column cannot hold, i.e. bad input.
         DbException { SqlState: ['2', '2', ..] } or DbUpdateException { InnerException: DbException { SqlState: ['2', '2', ..] } } =>
             Problem(StatusCodes.Status400BadRequest, "Bad request", "The request contains a value that cannot be stored (for example a NUL character)."),
@@ -69,10 +71,32 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         InvalidSignatureException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message, "invalid_signature"),
         BadHttpRequestException e => Problem(e.StatusCode, null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed."),
         InvalidDataException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The multipart body is malformed."),
-        HttpRequestException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "A dependency is temporarily unavailable; retry shortly."),
-        DbException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "A dependency is temporarily unavailable; retry shortly."),
+        // Polly's rejections (open circuit, timed-out attempt) and HttpClient's own timeout: the dependency, not the client.
+        HttpRequestException or TimeoutException or DbException or ExecutionRejectedException or TaskCanceledException { InnerException: TimeoutException } =>
+            DependencyUnavailable(),
         _ => null,
     };
+
+    private static ProblemDetails DependencyUnavailable() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "A dependency is temporarily unavailable; retry shortly.");
+
+    /// <summary>
+    /// The database is down or restarting: refused connections, an administrator shutdown (SQLSTATE classes 08 and 57),
+    /// or any error the provider calls transient, however EF wrapped it (its execution strategy wraps transient errors in
+    /// an InvalidOperationException, SaveChanges in a DbUpdateException). Retryable, and not the client's doing.
+    /// </summary>
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException { IsTransient: true } or DbException { SqlState: ['0', '8', ..] or ['5', '7', ..] })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ProblemDetails Problem(int status, string? title, string detail, string? code = null)
     {
