@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Interceptors;
+using NovaPulse.Infrastructure.Workers;
 
 namespace NovaPulse.Application.UnitTests;
 
@@ -14,6 +15,9 @@ namespace NovaPulse.Application.UnitTests;
 public sealed class TestDatabase : IDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    // Nothing waits on it here; the interceptor only needs somewhere to signal committed outbox rows.
+    private readonly WorkSignal _outboxSignal = new();
 
     public TestDatabase()
     {
@@ -34,10 +38,14 @@ public sealed class TestDatabase : IDisposable
         var user = actingAs ?? CurrentUser;
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite(_connection)
-            .AddInterceptors(new TenantStampInterceptor(user), new AuditInterceptor(user, Request, Clock), new OutboxInterceptor(Clock))
+            .AddInterceptors(new TenantStampInterceptor(user), new AuditInterceptor(user, Request, Clock), new OutboxInterceptor(Clock, _outboxSignal))
             .Options;
         return new SqliteAppDbContext(options, user);
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _outboxSignal.Dispose();
+    }
 }
