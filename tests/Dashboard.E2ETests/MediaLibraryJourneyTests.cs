@@ -31,7 +31,7 @@ public sealed class MediaLibraryJourneyTests(BrowserFixture browser)
             await Expect(page.GetByText("No files yet.")).ToBeVisibleAsync();
             await Expect(page.GetByText("Storage used: 0 B of")).ToBeVisibleAsync();
 
-            await page.GetByLabel("Folder", new() { Exact = true }).First.FillAsync("launch");
+            await page.GetByLabel("Folder for new files").FillAsync("launch");
             await page.GetByLabel("Choose files to upload").SetInputFilesAsync(
                 new FilePayload { Name = "sunset.png", MimeType = "image/png", Buffer = Png(640, 360) });
 
@@ -46,6 +46,7 @@ public sealed class MediaLibraryJourneyTests(BrowserFixture browser)
             var details = page.GetByRole(AriaRole.Complementary);
             await Expect(details.GetByRole(AriaRole.Heading, new() { Name = "sunset.png" })).ToBeVisibleAsync();
             await Expect(details).ToContainTextAsync("640 × 360");
+            await Expect(details.GetByLabel("Folder")).ToHaveValueAsync("launch");
             await details.GetByLabel("Name").FillAsync("");
             await details.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Expect(details.Locator(".validation-message")).ToBeVisibleAsync();
