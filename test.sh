@@ -141,6 +141,18 @@ step "build ($SOLUTION, Release)" dotnet build "$SOLUTION" -c Release
 step "test projects are in $SOLUTION" check_projects_in_solution
 step "format check" check_format
 
+# The contract: no unannounced breaking change against the previous committed openapi/v1.json, Spectral-clean, and the
+# TypeScript client generated from it type-checks and works against a running host.
+check_openapi_breaking_changes() {
+  dotnet test "$INTEGRATION" -c Release --no-build --filter "FullyQualifiedName~OpenApiBreakingChangeTests" --logger "console;verbosity=minimal"
+}
+lint_openapi() {
+  (cd tools/spectral && npm ci --no-audit --no-fund --loglevel=error && npm run -s lint)
+}
+step "OpenAPI breaking-change check" check_openapi_breaking_changes
+step "OpenAPI lint (Spectral, spectral:oas)" lint_openapi
+step "TypeScript client (tsc, node --test)" bash scripts/typescript-client-tests.sh Release
+
 # Fast projects first, then the integration tests on each database, browser (E2E) tests last.
 ordered=()
 for project in "${test_projects[@]}"; do

@@ -2,7 +2,12 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Application.ApiKeys.Authenticate;
 using NovaPulse.Application.Auth.Common;
+using NovaPulse.Application.Billing.Common;
+using NovaPulse.Application.Billing.Reconcile;
+using NovaPulse.Application.Billing.Usage;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Integrations.Common;
+using NovaPulse.Application.Integrations.Notify;
 using NovaPulse.Application.Uploads.Common;
 using NovaPulse.Application.Webhooks.Delivery;
 
@@ -20,6 +25,16 @@ public static class DependencyInjection
         services.AddScoped<UploadUrls>();
         services.AddScoped<WebhookDeliveryProcessor>();
         services.AddScoped<IOutboxEventConsumer, WebhookFanOutConsumer>();
+        services.AddSingleton<PlanCatalog>();
+        services.AddScoped<IPlanLimits, PlanBackedLimits>();
+        services.AddScoped<PlanLimitGuard>();
+        services.AddScoped<BillingAccounts>();
+        services.AddScoped<BillingSync>();
+        services.AddScoped<UsageReporter>();
+        services.AddScoped<BillingReconciler>();
+        services.AddScoped<IntegrationMessenger>();
+        services.AddScoped<GoogleAccessTokens>();
+        services.AddScoped<IOutboxEventConsumer, IntegrationNotificationConsumer>();
         return services;
     }
 }

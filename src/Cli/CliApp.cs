@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NovaPulse.Cli.Commands;
 using NovaPulse.Sdk;
 using NovaPulse.Sdk.Generated;
 using Spectre.Console;
@@ -52,7 +53,7 @@ public static class CliApp
             ValidateUrl(config.ApiUrl);
             config.Save(path);
             return Task.FromResult<object>(new InitResult(path, config.ApiUrl));
-        }, result => $"Wrote {((InitResult)result).ConfigPath} (API: {((InitResult)result).ApiUrl})"));
+        }, result => $"Wrote {((InitResult)result).ConfigPath} (API: {((InitResult)result).ApiUrl})", ct));
         root.Add(init);
 
         var apiKey = new Option<string?>("--api-key") { Description = "Sign in with an API key (np_...)" };
@@ -93,7 +94,7 @@ public static class CliApp
             var who = await signedIn.WhoAmIAsync(ct);
             config.Save(path);
             return Who(who);
-        }, result => $"Signed in as {Describe(result)}"));
+        }, result => $"Signed in as {Describe(result)}", ct));
         root.Add(login);
 
         var logout = new Command("logout", "Forget the stored credentials (and revoke the sign-in)");
@@ -117,7 +118,7 @@ public static class CliApp
             config.ApiKey = config.AccessToken = config.RefreshToken = null;
             config.Save(path);
             return new { loggedOut = true };
-        }, _ => "Signed out."));
+        }, _ => "Signed out.", ct));
         root.Add(logout);
 
         var whoami = new Command("whoami", "Show who the stored credentials belong to");
@@ -125,13 +126,16 @@ public static class CliApp
         {
             using var client = Connect(context);
             return Who(await client.WhoAmIAsync(ct));
-        }, Describe));
+        }, Describe, ct));
         root.Add(whoami);
 
         root.Add(TaskCreate(context, json));
         root.Add(TaskList(context, json));
         root.Add(TaskGet(context, json));
         root.Add(TaskUpdate(context, json));
+        root.Add(UploadCommand.Create(context, json));
+        root.Add(WebhookListCommand.Create(context, json));
+        root.Add(ListenCommand.Create(context, json));
         return root;
     }
 
@@ -154,7 +158,7 @@ public static class CliApp
                 AssigneeId = ParseGuid(r.GetValue(fields.Assignee), "--assignee"),
                 Tags = r.GetValue(fields.Tags) is { Length: > 0 } tags ? [.. tags] : null,
             }, ct);
-        }, result => $"Created task {((TaskDto)result).Id}: {((TaskDto)result).Title}"));
+        }, result => $"Created task {((TaskDto)result).Id}: {((TaskDto)result).Title}", ct));
         return command;
     }
 
@@ -194,7 +198,7 @@ public static class CliApp
             }
 
             return tasks;
-        }, result => RenderTable(context, (List<TaskDto>)result)));
+        }, result => RenderTable(context, (List<TaskDto>)result), ct));
         return command;
     }
 
@@ -206,7 +210,7 @@ public static class CliApp
         {
             using var client = Connect(context);
             return await client.GetTaskAsync(ParseGuid(r.GetValue(id), "id")!.Value, ct);
-        }, result => Details((TaskDto)result)));
+        }, result => Details((TaskDto)result), ct));
         return command;
     }
 
@@ -232,7 +236,7 @@ public static class CliApp
             var taskId = ParseGuid(r.GetValue(id), "id")!.Value;
             using var client = Connect(context);
             return await client.UpdateTaskAsync(taskId, changes, cancellationToken: ct);
-        }, result => $"Updated task {((TaskDto)result).Id} (version {((TaskDto)result).Version})"));
+        }, result => $"Updated task {((TaskDto)result).Id} (version {((TaskDto)result).Version})", ct));
         return command;
     }
 
@@ -264,7 +268,7 @@ public static class CliApp
     }
 
     /// <summary>Runs one command body and maps its outcome to output and an exit code.</summary>
-    private static async Task<int> Run(CliContext context, bool json, Func<Task<object>> body, Func<object, string> text)
+    internal static async Task<int> Run(CliContext context, bool json, Func<Task<object>> body, Func<object, string> text, CancellationToken cancelled = default)
     {
         try
         {
@@ -282,6 +286,11 @@ public static class CliApp
                 }
             }
 
+            return Ok;
+        }
+        catch (OperationCanceledException) when (cancelled.IsCancellationRequested)
+        {
+            // Ctrl+C on a long-running command (listen): a normal end.
             return Ok;
         }
         catch (UsageException e)
@@ -327,7 +336,7 @@ public static class CliApp
     }
 
     /// <summary>A client from the environment (NOVAPULSE_API_URL, NOVAPULSE_API_KEY) or the profile.</summary>
-    private static NovaPulseClient Connect(CliContext context)
+    internal static NovaPulseClient Connect(CliContext context)
     {
         var config = CliConfig.Load(CliConfig.PathFor(context));
         var url = ApiUrl(context, config);
@@ -341,15 +350,31 @@ public static class CliApp
             throw new UsageException("Not signed in: run 'novapulse login' or set NOVAPULSE_API_KEY.");
         }
 
-        return Connect(context, url, config.ApiKey, config.ApiKey is null ? config.AccessToken : null);
+        if (config.ApiKey is not null)
+        {
+            return Connect(context, url, config.ApiKey, null);
+        }
+
+        // A signed-in user: an expired access token is refreshed by the SDK and the new pair stored for the next run.
+        var path = CliConfig.PathFor(context);
+        return Connect(context, url, null, config.AccessToken, config.RefreshToken, (access, refresh) =>
+        {
+            var current = CliConfig.Load(path);
+            current.AccessToken = access;
+            current.RefreshToken = refresh;
+            current.Save(path);
+        });
     }
 
-    private static NovaPulseClient Connect(CliContext context, string url, string? apiKey, string? accessToken) =>
+    private static NovaPulseClient Connect(
+        CliContext context, string url, string? apiKey, string? accessToken, string? refreshToken = null, Action<string, string>? refreshed = null) =>
         NovaPulseClient.Init(new NovaPulseOptions
         {
             BaseUrl = new Uri(url),
             ApiKey = apiKey,
             AccessToken = accessToken,
+            RefreshToken = refreshToken,
+            TokensRefreshed = refreshed,
             Timeout = TimeSpan.FromSeconds(60),
             PrimaryHandler = context.HttpHandler,
         });
@@ -384,18 +409,7 @@ public static class CliApp
 
     private static string RenderTable(CliContext context, List<TaskDto> tasks)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(context.Out),
-            Interactive = InteractionSupport.No,
-        });
-        if (Console.IsOutputRedirected || !ReferenceEquals(context.Out, Console.Out))
-        {
-            console.Profile.Width = 200; // not a terminal: no wrapping for pipes and logs
-        }
-
+        var console = CliConsole.For(context.Out);
         var table = new Table().AddColumns("Id", "Title", "Status", "Priority", "Due", "Tags");
         foreach (var task in tasks)
         {
@@ -415,7 +429,7 @@ public static class CliApp
     private static string Name<TEnum>(TEnum? value)
         where TEnum : struct, Enum => value is { } v ? JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()) : "";
 
-    private static TEnum? ParseEnum<TEnum>(string? value, string option)
+    internal static TEnum? ParseEnum<TEnum>(string? value, string option)
         where TEnum : struct, Enum
     {
         if (value is null)

@@ -18,6 +18,9 @@ public sealed class CliContext
     /// <summary>Transport for the SDK, null for the default.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 
+    /// <summary>Transport for <c>listen</c>'s forwarded requests, null for the default.</summary>
+    public HttpMessageHandler? ForwardHandler { get; init; }
+
     public static CliContext FromConsole() => new() { Out = Console.Out, Error = Console.Error };
 
     private static string DefaultReadSecret(string prompt)

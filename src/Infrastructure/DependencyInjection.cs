@@ -5,12 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
+using NovaPulse.Application.Integrations.Common;
 using NovaPulse.Application.Webhooks.Common;
+using NovaPulse.Infrastructure.Billing;
 using NovaPulse.Infrastructure.Health;
 using NovaPulse.Infrastructure.Idempotency;
 using NovaPulse.Infrastructure.Identity;
+using NovaPulse.Infrastructure.Integrations;
 using NovaPulse.Infrastructure.Outbox;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Claims;
@@ -22,6 +26,7 @@ using NovaPulse.Infrastructure.Uploads;
 using NovaPulse.Infrastructure.Webhooks;
 using NovaPulse.Infrastructure.Workers;
 using Polly;
+using Polly.Retry;
 
 namespace NovaPulse.Infrastructure;
 
@@ -50,6 +55,8 @@ public static class DependencyInjection
         AddUploads(services, configuration, environment, dataDirectory);
         AddSecrets(services, configuration, environment, dataDirectory);
         AddWebhooks(services, configuration);
+        AddBilling(services, configuration);
+        AddIntegrations(services, configuration);
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
@@ -64,6 +71,15 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(SecretsOptions.SectionName))
             .PostConfigure(o =>
             {
+                // The issue-era names: Integrations:EncryptionKeys (current first) and the seed's INTEGRATION_ENCRYPTION_KEY.
+                var versioned = configuration.GetSection("Integrations:EncryptionKeys").Get<string[]>() ?? [];
+                if (string.IsNullOrWhiteSpace(o.EncryptionKey))
+                {
+                    o.EncryptionKey = versioned.FirstOrDefault() ?? configuration["Integrations:EncryptionKey"] ?? "";
+                    versioned = [.. versioned.Skip(1)];
+                }
+
+                o.PreviousKeys = [.. o.PreviousKeys, .. versioned];
                 if (string.IsNullOrWhiteSpace(o.EncryptionKey) && !environment.IsProduction())
                 {
                     // The store holds 48 random bytes; the first 32 are this key.
@@ -71,10 +87,80 @@ public static class DependencyInjection
                     o.EncryptionKey = Convert.ToBase64String(generated.AsSpan(0, 32));
                 }
             })
-            .Validate(o => AesGcmSecretProtector.IsValidKey(o.EncryptionKey), "Secrets:EncryptionKey must be the base64 of 32 random bytes.")
-            .Validate(o => o.PreviousKeys.All(AesGcmSecretProtector.IsValidKey), "Secrets:PreviousKeys must each be the base64 of 32 bytes.")
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.EncryptionKey),
+                "No encryption key for stored secrets: set Secrets:EncryptionKey (or INTEGRATION_ENCRYPTION_KEY) to the base64 of 32 random bytes (openssl rand -base64 32).")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.EncryptionKey) || AesGcmSecretProtector.IsValidKey(o.EncryptionKey),
+                "Secrets:EncryptionKey must be a 256-bit key: the base64 of 32 random bytes (or 64 hex digits).")
+            .Validate(o => o.PreviousKeys.All(AesGcmSecretProtector.IsValidKey), "Secrets:PreviousKeys must each be a 256-bit key (base64 of 32 bytes).")
             .ValidateOnStart();
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.AddScoped<SecretRotation>();
+    }
+
+    private static void AddIntegrations(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IntegrationOptions>()
+            .Bind(configuration.GetSection(IntegrationOptions.SectionName))
+            .PostConfigure(o => o.FrontendUrl = configuration["FrontendUrl"] is { Length: > 0 } frontend ? frontend : o.FrontendUrl)
+            .Validate(o => o.TimeoutSeconds is >= 1 and <= 120, "Integrations:TimeoutSeconds must be between 1 and 120.")
+            .Validate(o => Uri.TryCreate(o.FrontendUrl, UriKind.Absolute, out _), "FrontendUrl (FRONTEND_URL) must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddOptions<GoogleOptions>().Bind(configuration.GetSection(GoogleOptions.SectionName));
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton<ISlackClient, SlackWebhookClient>();
+        services.AddSingleton<IGoogleOAuthClient, GoogleOAuthClient>();
+
+        services.AddHttpClient(SlackWebhookClient.ClientName)
+            // The URL is the credential: no request logging, and no logging scope carrying it into Polly's or our logs.
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowPrivate = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateTargets;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    UseProxy = false,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    ConnectTimeout = TimeSpan.FromSeconds(10),
+                    ConnectCallback = (context, cancellationToken) => WebhookTargetGuard.ConnectAsync(context, allowPrivate, cancellationToken),
+                };
+            })
+            .AddResilienceHandler("slack", (pipeline, context) =>
+            {
+                var integrations = context.ServiceProvider.GetRequiredService<IOptions<IntegrationOptions>>().Value;
+                pipeline
+                    // Incoming webhooks take no idempotency key: retry only answers that say nothing was posted (5xx),
+                    // never a timeout, after which the message may well be in the channel.
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = integrations.SlackRetries,
+                        Delay = integrations.SlackRetryDelay,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { StatusCode: >= System.Net.HttpStatusCode.InternalServerError }),
+                    })
+                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        FailureRatio = 0.5,
+                        MinimumThroughput = integrations.CircuitBreakerMinimumThroughput,
+                        SamplingDuration = TimeSpan.FromSeconds(30),
+                        BreakDuration = integrations.CircuitBreakDuration,
+                    });
+                // The time limit is the client's wall-clock budget for the whole send (SlackWebhookClient), retries included.
+            })
+            .SelectPipelineByAuthority();
+
+        services.AddHttpClient(GoogleOAuthClient.ClientName, client => client.DefaultRequestHeaders.Accept.ParseAdd("application/json"))
+            .AddStandardResilienceHandler(o =>
+            {
+                // Token requests carry single-use codes: retry only the safe GET (userinfo).
+                o.Retry.DisableForUnsafeHttpMethods();
+                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
+            });
     }
 
     private static void AddWebhooks(IServiceCollection services, IConfiguration configuration)
@@ -129,6 +215,40 @@ public static class DependencyInjection
         {
             services.AddHostedService<OutboxProcessor>();
             services.AddHostedService<WebhookDeliveryWorker>();
+        }
+    }
+
+    private static void AddBilling(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BillingOptions>()
+            .Bind(configuration.GetSection(BillingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Plans.Select(p => p.Id).Distinct().Count() == o.Plans.Count && o.Plans.All(p => p.Id.Length is > 0 and <= 50),
+                "Billing:Plans need distinct, non-empty ids (at most 50 characters).")
+            .ValidateOnStart();
+        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
+        services.AddHttpClient(StripePaymentGateway.HttpClientName, (sp, client) =>
+            {
+                // The per-attempt limit: Stripe.net retries a timed-out attempt with the same idempotency key.
+                client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<StripeOptions>>().Value.TimeoutSeconds);
+            })
+            .AddResilienceHandler("stripe", (pipeline, context) =>
+            {
+                // No retry strategy here: Stripe.net retries itself, reusing the Idempotency-Key.
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = 0.5,
+                    MinimumThroughput = context.ServiceProvider.GetRequiredService<IOptions<StripeOptions>>().Value.CircuitBreakerMinimumThroughput,
+                    SamplingDuration = TimeSpan.FromSeconds(30),
+                    BreakDuration = TimeSpan.FromSeconds(30),
+                });
+            });
+
+        if (configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Enabled ?? true)
+        {
+            services.AddHostedService<UsageReportWorker>();
+            services.AddHostedService<BillingReconcileWorker>();
         }
     }
 
@@ -190,7 +310,6 @@ public static class DependencyInjection
 
         services.AddSingleton<IUploadUrlSigner, HmacUploadUrlSigner>();
         services.AddSingleton<IThumbnailGenerator, SkiaThumbnailGenerator>();
-        services.AddSingleton<IPlanLimits, ConfigurationPlanLimits>();
         services.AddScoped<UploadCleanup>();
         if (configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Enabled ?? true)
         {

@@ -1,7 +1,11 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using NovaPulse.Sdk.Events;
 using NovaPulse.Sdk.Generated;
 using NovaPulse.Sdk.Http;
+using NovaPulse.Sdk.Uploads;
 
 namespace NovaPulse.Sdk;
 
@@ -12,17 +16,26 @@ namespace NovaPulse.Sdk;
 /// </summary>
 public sealed class NovaPulseClient : IDisposable
 {
-    private readonly HttpClient _http;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan DefaultReconnectDelay = TimeSpan.FromSeconds(3);
 
-    private NovaPulseClient(HttpClient http, string baseUrl)
+    private readonly HttpClient _http;
+    private readonly Uri _baseUrl;
+
+    private NovaPulseClient(HttpClient http, Uri baseUrl)
     {
         _http = http;
-        Tasks = new TasksClient(baseUrl, http);
-        Auth = new AuthClient(baseUrl, http);
-        Members = new MembersClient(baseUrl, http);
-        ApiKeys = new ApiKeysClient(baseUrl, http);
-        AuditLogs = new AuditLogsClient(baseUrl, http);
-        Invitations = new InvitationsClient(baseUrl, http);
+        _baseUrl = baseUrl;
+        var root = baseUrl.ToString();
+        Tasks = new TasksClient(root, http);
+        Auth = new AuthClient(root, http);
+        Members = new MembersClient(root, http);
+        ApiKeys = new ApiKeysClient(root, http);
+        AuditLogs = new AuditLogsClient(root, http);
+        Invitations = new InvitationsClient(root, http);
+        Webhooks = new WebhooksClient(root, http);
+        Uploads = new UploadsClient(root, http);
+        Events = new EventsClient(root, http);
     }
 
     /// <summary>Tasks: list, create, get, update, delete.</summary>
@@ -42,6 +55,15 @@ public sealed class NovaPulseClient : IDisposable
 
     /// <summary>Accepting invitations (public).</summary>
     public IInvitationsClient Invitations { get; }
+
+    /// <summary>Webhook endpoints, their delivery logs, replay and secret rotation.</summary>
+    public IWebhooksClient Webhooks { get; }
+
+    /// <summary>The media library.</summary>
+    public IUploadsClient Uploads { get; }
+
+    /// <summary>The raw event stream; <see cref="StreamEventsAsync"/> parses it and reconnects.</summary>
+    public IEventsClient Events { get; }
 
     /// <summary>
     /// The configured <see cref="HttpClient"/> (authentication, idempotency keys, retries, errors as
@@ -64,25 +86,36 @@ public sealed class NovaPulseClient : IDisposable
             throw new ArgumentException("Set either NovaPulseOptions.ApiKey or NovaPulseOptions.AccessToken, not both.", nameof(options));
         }
 
-        var pipeline = new ProblemDetailsHandler
+        if (!string.IsNullOrEmpty(options.RefreshToken) && string.IsNullOrEmpty(options.AccessToken))
         {
-            InnerHandler = new IdempotencyKeyHandler
+            throw new ArgumentException("NovaPulseOptions.RefreshToken needs an AccessToken.", nameof(options));
+        }
+
+        HttpMessageHandler idempotentRetries = new IdempotencyKeyHandler
+        {
+            InnerHandler = new RetryHandler(options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay)
             {
-                InnerHandler = new RetryHandler(options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay)
-                {
-                    InnerHandler = options.PrimaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
-                },
+                InnerHandler = options.PrimaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
             },
         };
-        var http = new HttpClient(pipeline, disposeHandler: true) { Timeout = options.Timeout };
-        var token = string.IsNullOrEmpty(options.ApiKey) ? options.AccessToken : options.ApiKey;
-        if (!string.IsNullOrEmpty(token))
+        if (!string.IsNullOrEmpty(options.AccessToken))
         {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            // Above the problem mapping's input: it must see a raw 401 to refresh and repeat the request.
+            idempotentRetries = new TokenRefreshHandler(options.BaseUrl, options.AccessToken, options.RefreshToken, options.TokensRefreshed)
+            {
+                InnerHandler = idempotentRetries,
+            };
+        }
+
+        var pipeline = new ProblemDetailsHandler { InnerHandler = idempotentRetries };
+        var http = new HttpClient(pipeline, disposeHandler: true) { Timeout = options.Timeout };
+        if (!string.IsNullOrEmpty(options.ApiKey))
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
         }
 
         http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("NovaPulse.Sdk", typeof(NovaPulseClient).Assembly.GetName().Version?.ToString(3)));
-        return new NovaPulseClient(http, options.BaseUrl.ToString());
+        return new NovaPulseClient(http, options.BaseUrl);
     }
 
     /// <summary>Creates a task; safe to retry (an idempotency key is sent).</summary>
@@ -143,5 +176,130 @@ public sealed class NovaPulseClient : IDisposable
     /// <summary>The caller: user, company, role and (for API keys) the key id.</summary>
     public Task<MeResponse> WhoAmIAsync(CancellationToken cancellationToken = default) => Auth.MeAsync(cancellationToken);
 
+    /// <summary>
+    /// Creates a webhook endpoint (Admin) that receives <paramref name="events"/> (or <c>"*"</c> for all) at
+    /// <paramref name="url"/>; returns its id and signing secret, which is shown only this once.
+    /// </summary>
+    public async Task<WebhookSubscription> SubscribeToEventsAsync(Uri url, IEnumerable<string> events, string? description = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(events);
+        var endpoint = await Webhooks.CreateAsync(new CreateWebhookCommand { Url = url.ToString(), Events = [.. events], Description = description }, cancellationToken)
+            .ConfigureAwait(false);
+        return new WebhookSubscription(endpoint.Id!.Value, endpoint.Secret!);
+    }
+
+    /// <summary>The company's webhook endpoints (secrets masked), following every cursor.</summary>
+    public async IAsyncEnumerable<WebhookEndpointDto> ListAllWebhooksAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await Webhooks.ListAsync(limit: 100, cursor: cursor, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var endpoint in page.Items ?? [])
+            {
+                yield return endpoint;
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (!string.IsNullOrEmpty(cursor));
+    }
+
+    /// <summary>Uploads a file from disk; <paramref name="progress"/> hears the bytes sent so far.</summary>
+    public Task<UploadDto> UploadAsync(string path, bool isPublic = false, IProgress<long>? progress = null, string? folder = null, CancellationToken cancellationToken = default)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException($"No file at {path}.", path);
+        }
+
+        return UploadAsync(() => file.OpenRead(), file.Name, file.Length, isPublic, progress, folder, cancellationToken);
+    }
+
+    /// <summary>
+    /// Uploads what <paramref name="open"/> returns (called again if the request is retried) as <paramref name="fileName"/>;
+    /// <paramref name="progress"/> hears the bytes sent so far.
+    /// </summary>
+    public async Task<UploadDto> UploadAsync(
+        Func<Stream> open, string fileName, long? length = null, bool isPublic = false, IProgress<long>? progress = null, string? folder = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        using var form = new MultipartFormDataContent();
+        // Fields before the file: the API streams the file to storage as it arrives.
+        form.Add(new StringContent(isPublic ? "true" : "false"), "isPublic");
+        if (folder is not null)
+        {
+            form.Add(new StringContent(folder), "folder");
+        }
+
+        form.Add(new ProgressFileContent(open, length, ContentTypes.For(fileName), progress), "file", fileName);
+        using var response = await _http.PostAsync(new Uri(_baseUrl, "api/v1/uploads"), form, cancellationToken).ConfigureAwait(false);
+        return (await response.Content.ReadFromJsonAsync<UploadDto>(Json, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// The company's events live (from now, or after <paramref name="lastEventId"/>), optionally only
+    /// <paramref name="events"/>. A dropped connection is reopened with the last event's id, so nothing is missed;
+    /// enumeration ends only when <paramref name="cancellationToken"/> fires or the API refuses the stream.
+    /// </summary>
+    public async IAsyncEnumerable<NovaPulseEvent> StreamEventsAsync(
+        IEnumerable<string>? events = null, string? lastEventId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var types = events?.ToList();
+        var reconnectDelay = DefaultReconnectDelay;
+        while (true)
+        {
+            FileResponse? response = null;
+            try
+            {
+                response = await Events.StreamAsync(types is { Count: > 0 } ? types : null, lastEventId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsDropped(e, cancellationToken))
+            {
+                // Unreachable for now: wait and reconnect below.
+            }
+
+            if (response is not null)
+            {
+                using (response)
+                using (var parser = new ServerSentEventParser(response.Stream))
+                {
+                    while (await NextAsync(parser, cancellationToken).ConfigureAwait(false) is { } message)
+                    {
+                        reconnectDelay = message.Retry ?? reconnectDelay;
+                        if (message.Event is null || message.Data is null)
+                        {
+                            continue;
+                        }
+
+                        lastEventId = message.Id ?? lastEventId;
+                        yield return new NovaPulseEvent(message.Id ?? "", message.Event, message.Data);
+                    }
+                }
+            }
+
+            await Task.Delay(reconnectDelay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private static async Task<ServerSentEvent?> NextAsync(ServerSentEventParser parser, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await parser.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDropped(e, cancellationToken))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A transport failure (not the caller's cancellation, not an API refusal): worth reconnecting.</summary>
+    private static bool IsDropped(Exception e, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && e is HttpRequestException or IOException or OperationCanceledException;
 }

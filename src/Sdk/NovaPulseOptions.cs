@@ -12,6 +12,15 @@ public sealed class NovaPulseOptions
     /// <summary>A JWT access token from <c>/auth/login</c>. Use this or <see cref="ApiKey"/>.</summary>
     public string? AccessToken { get; set; }
 
+    /// <summary>
+    /// With <see cref="AccessToken"/>: the refresh token from <c>/auth/login</c>. An expired access token is then renewed
+    /// automatically (one refresh for any number of concurrent calls) and the request repeated.
+    /// </summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>Called with the new access and refresh tokens after an automatic refresh, e.g. to store them.</summary>
+    public Action<string, string>? TokensRefreshed { get; set; }
+
     /// <summary>Overall time a call may take, retries included. Default 100 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 

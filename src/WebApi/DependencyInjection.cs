@@ -18,6 +18,7 @@ using NovaPulse.Infrastructure.Identity;
 using NovaPulse.Infrastructure.Serialization;
 using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Errors;
+using NovaPulse.WebApi.Infrastructure.Events;
 using NovaPulse.WebApi.Infrastructure.Http;
 using NovaPulse.WebApi.Infrastructure.OpenApi;
 using NSwag;
@@ -45,6 +46,8 @@ public static class DependencyInjection
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EventStreamOptions>().Bind(configuration.GetSection(EventStreamOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EventStreamer>();
 
         services.AddControllers(options =>
             {
@@ -58,6 +61,7 @@ public static class DependencyInjection
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddSingleton<IProblemDetailsWriter, AnyClientProblemDetailsWriter>();
 
         services.AddApiVersioning(options =>
             {
@@ -182,9 +186,11 @@ public static class DependencyInjection
             });
             document.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
             document.OperationProcessors.Add(new StreamedBodyProcessor());
+            document.OperationProcessors.Add(new ServerSentEventsProcessor());
             document.OperationProcessors.Add(new ProblemResponsesProcessor());
             document.OperationProcessors.Add(new CamelCaseQueryParametersProcessor());
             document.OperationProcessors.Add(new RequiredRoleProcessor());
+            document.DocumentProcessors.Add(new DeclaredTagsProcessor());
         });
     }
 }

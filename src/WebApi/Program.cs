@@ -3,6 +3,7 @@ using NovaPulse.Dashboard;
 using NovaPulse.Infrastructure;
 using NovaPulse.Infrastructure.Metrics;
 using NovaPulse.Infrastructure.Persistence;
+using NovaPulse.Infrastructure.Security;
 using NovaPulse.WebApi;
 using NovaPulse.WebApi.Infrastructure.Errors;
 using NovaPulse.WebApi.Infrastructure.Http;
@@ -32,11 +33,22 @@ builder.Services
 
 var app = builder.Build();
 await app.Services.InitialiseDatabaseAsync();
+if (args.Contains(SecretRotation.Command))
+{
+    Console.WriteLine($"secrets:rotate: {await SecretRotation.RunAsync(app.Services)} stored secrets re-sealed with the current key.");
+    return;
+}
+
 OutboxMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 WebhookMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 
 app.UseMiddleware<RequestIdMiddleware>();
-app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = RequestLogging.Properties);
+app.UseSerilogRequestLogging(options =>
+{
+    options.GetMessageTemplateProperties = RequestLogging.Properties;
+    // This host's logger, not the static Log.Logger, which the last host started in the process owns (tests run several).
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+});
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.IsClientError(context.Exception),

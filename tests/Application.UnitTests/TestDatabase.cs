@@ -16,7 +16,7 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
 
-    // Nothing waits on it here; the interceptor only needs somewhere to signal committed outbox rows.
+    // Nothing waits on it here; the interceptor signals it after commits that wrote outbox events.
     private readonly WorkSignal _outboxSignal = new();
 
     public TestDatabase()

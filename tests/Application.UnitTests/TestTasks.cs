@@ -1,3 +1,4 @@
+using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Common.Paging;
 using NovaPulse.Application.Tasks.Common;
@@ -25,7 +26,9 @@ public static class TestTasks
     public static async Task<TaskDto> CreateTaskAsync(this TestDatabase database, CreateTaskCommand command)
     {
         await using var context = database.NewContext();
-        return await new CreateTaskCommandHandler(context, database.CurrentUser, database.Clock).Handle(command, CancellationToken.None);
+        var plans = new PlanCatalog(new TestOptions<BillingOptions>(new BillingOptions()));
+        return await new CreateTaskCommandHandler(context, database.CurrentUser, new PlanLimitGuard(context, plans, database.Clock), database.Clock)
+            .Handle(command, CancellationToken.None);
     }
 
     public static async Task<TaskDto> UpdateTaskAsync(this TestDatabase database, UpdateTaskCommand command)

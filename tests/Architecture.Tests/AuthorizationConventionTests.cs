@@ -2,7 +2,10 @@ using System.Reflection;
 using NovaPulse.Application.Auth.Login;
 using NovaPulse.Application.Auth.Refresh;
 using NovaPulse.Application.Auth.Register;
+using NovaPulse.Application.Billing.Plans;
+using NovaPulse.Application.Billing.Webhook;
 using NovaPulse.Application.Common.Security;
+using NovaPulse.Application.Integrations.CompleteGoogle;
 using NovaPulse.Application.Members.AcceptInvitation;
 using NovaPulse.Application.Uploads.Complete;
 using NovaPulse.Application.Uploads.Download;
@@ -22,6 +25,13 @@ public sealed class AuthorizationConventionTests
         // Authorised by an expiring HMAC-signed URL instead of a principal (the handlers verify the signature).
         typeof(PutUploadContentCommand),
         typeof(GetUploadContentQuery),
+        // Public price list.
+        typeof(ListPlansQuery),
+        // Authenticated by the Stripe-Signature HMAC; the event's Stripe customer names the company.
+        typeof(HandleStripeWebhookCommand),
+        // Google's redirect back to us: the browser carries no token; the single-use, 10-minute state stored at start
+        // names the company and person (the handler checks it, and that the person is still an Admin there).
+        typeof(CompleteGoogleAuthorizationCommand),
     ];
 
     private static List<Type> Requests() =>

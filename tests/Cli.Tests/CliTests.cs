@@ -6,7 +6,7 @@ namespace NovaPulse.Cli.Tests;
 
 [Collection(ApiCollection.Name)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class CliTests(ApiHost host) : IDisposable
+public sealed partial class CliTests(ApiHost host) : IDisposable
 {
     private readonly string _home = Path.Combine(Path.GetTempPath(), "novapulse-cli-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _environment = [];
@@ -25,21 +25,22 @@ public sealed class CliTests(ApiHost host) : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext
-        {
-            Out = output,
-            Error = error,
-            GetEnvironmentVariable = name => name switch
-            {
-                "XDG_CONFIG_HOME" => Path.Combine(_home, "xdg"),
-                "HOME" => _home,
-                _ => _environment.GetValueOrDefault(name),
-            },
-            ReadSecret = _ => ApiHost.Password,
-        };
-        var code = await CliApp.RunAsync(args, context);
+        var code = await CliApp.RunAsync(args, Context(output, error));
         return (code, output.ToString(), error.ToString());
     }
+
+    private CliContext Context(TextWriter output, TextWriter error) => new()
+    {
+        Out = output,
+        Error = error,
+        GetEnvironmentVariable = name => name switch
+        {
+            "XDG_CONFIG_HOME" => Path.Combine(_home, "xdg"),
+            "HOME" => _home,
+            _ => _environment.GetValueOrDefault(name),
+        },
+        ReadSecret = _ => ApiHost.Password,
+    };
 
     private async Task<string> SignedInWithApiKeyAsync(Role role = Role.Admin)
     {

@@ -11,6 +11,8 @@ public sealed class StartupValidationTests
     [InlineData("Jwt:SigningKey", "too-short", "Jwt:SigningKey")]
     [InlineData("Auth:MaxFailedLogins", "0", "MaxFailedLogins")]
     [InlineData("RateLimiting:PermitsPerMinute", "-5", "PermitsPerMinute")]
+    [InlineData("Secrets:EncryptionKey", "not-a-256-bit-key", "Secrets:EncryptionKey")]
+    [InlineData("Integrations:EncryptionKey", "too-short-for-aes", "Secrets:EncryptionKey")]
     public async Task A_bad_value_stops_the_host_naming_the_key(string key, string value, string named)
     {
         await using var factory = new ConfiguredFactory(new() { [key] = value });
@@ -32,6 +34,18 @@ public sealed class StartupValidationTests
 
         Assert.NotNull(error);
         Assert.Contains("Jwt:SigningKey", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_without_an_encryption_key_refuses_to_start_with_a_clear_message()
+    {
+        await using var factory = new ConfiguredFactory(new() { ["Storage:SigningKey"] = new string('s', 40) }, "Production");
+        await factory.InitializeAsync();
+
+        var error = Record.Exception(() => factory.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains("No encryption key for stored secrets: set Secrets:EncryptionKey (or INTEGRATION_ENCRYPTION_KEY)", Flatten(error), StringComparison.Ordinal);
     }
 
     private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Flatten(e.InnerException);

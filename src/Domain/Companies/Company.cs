@@ -23,4 +23,7 @@ public sealed class Company : Entity, IAuditable
         Name = name.Trim(),
         CreatedAt = now,
     };
+
+    /// <summary>The plan whose limits apply; billing sets it from the Stripe subscription (Free when there is none).</summary>
+    public void ChangePlan(string planId) => PlanId = planId;
 }

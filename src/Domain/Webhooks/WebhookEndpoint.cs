@@ -97,6 +97,13 @@ public sealed class WebhookEndpoint : Entity, ITenantOwned, IAuditable
         UpdatedAt = now;
     }
 
+    /// <summary>The same secrets sealed again under the current encryption key (key rotation); nothing else changes.</summary>
+    public void ResealSecrets(string protectedSecret, string? protectedPreviousSecret)
+    {
+        Secret = protectedSecret;
+        PreviousSecret = protectedPreviousSecret;
+    }
+
     /// <summary>The secrets deliveries are signed with at <paramref name="now"/>: the current one, then the previous during the overlap.</summary>
     public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
         PreviousSecret is not null && PreviousSecretExpiresAt > now ? [Secret, PreviousSecret] : [Secret];

@@ -4,8 +4,10 @@ using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Domain.ApiKeys;
 using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Auth;
+using NovaPulse.Domain.Billing;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
@@ -47,6 +49,17 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<CompanySubscription> CompanySubscriptions => Set<CompanySubscription>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
+
+    public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+    public DbSet<Integration> Integrations => Set<Integration>();
+
+    public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

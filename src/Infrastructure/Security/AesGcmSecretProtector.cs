@@ -56,21 +56,38 @@ public sealed class AesGcmSecretProtector : ISecretProtector
         return Encoding.UTF8.GetString(plain);
     }
 
-    /// <summary>True when <paramref name="base64"/> is a usable key: base64 of exactly 32 bytes.</summary>
-    public static bool IsValidKey(string? base64)
+    public bool IsSealedWithCurrentKey(string protectedValue) =>
+        protectedValue.StartsWith(_current.Id + ":", StringComparison.Ordinal);
+
+    /// <summary>True when <paramref name="configured"/> is a usable 256-bit key (see <see cref="SecretsOptions.EncryptionKey"/>).</summary>
+    public static bool IsValidKey(string? configured) => Decode(configured) is not null;
+
+    /// <summary>Base64 of 32 bytes, else 64 hex digits, else a 32-character ASCII string used as is (the seed's key format).</summary>
+    private static byte[]? Decode(string? configured)
     {
-        if (string.IsNullOrWhiteSpace(base64))
+        if (string.IsNullOrWhiteSpace(configured))
         {
-            return false;
+            return null;
         }
 
+        var value = configured.Trim();
         var buffer = new byte[64];
-        return Convert.TryFromBase64String(base64.Trim(), buffer, out var written) && written == 32;
+        if (Convert.TryFromBase64String(value, buffer, out var written) && written == 32)
+        {
+            return buffer[..32];
+        }
+
+        if (value.Length == 64 && value.All(char.IsAsciiHexDigit))
+        {
+            return Convert.FromHexString(value);
+        }
+
+        return value.Length == 32 && value.All(char.IsAscii) ? Encoding.ASCII.GetBytes(value) : null;
     }
 
-    private static (string Id, byte[] Key) Load(string base64)
+    private static (string Id, byte[] Key) Load(string configured)
     {
-        var key = Convert.FromBase64String(base64.Trim());
+        var key = Decode(configured) ?? throw new CryptographicException("Not a 256-bit key.");
         return (Convert.ToHexStringLower(SHA256.HashData(key))[..8], key);
     }
 }

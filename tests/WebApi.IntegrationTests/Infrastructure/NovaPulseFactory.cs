@@ -36,6 +36,9 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Starts at real time and ticks 1 ms per reading, so creation times are distinct and ordered.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
+    /// <summary>The host's database, for a separate process on it (<see cref="ProcessHost"/>, the <c>secrets:rotate</c> command).</summary>
+    public string ConnectionString => _connectionString;
+
     /// <summary>The host's data folder (SQLite file, generated keys, LocalDisk uploads).</summary>
     public string DataDirectory => _dataDirectory;
 
@@ -90,6 +93,20 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Receivers of finished tests are gone and their ports get reused: keep one test's refused
             // connections from opening the per-host breaker on the next test's receiver.
             ["Webhooks:CircuitBreakerMinimumThroughput"] = "100000",
+            // Other modules' suites create more members and tasks than the Free plan allows; BillingLimitTests check the limits.
+            ["Billing:Plans:0:Limits:Seats"] = "100000",
+            ["Billing:Plans:0:Limits:Tasks"] = "100000000",
+            // Google configured (so its endpoints answer rather than 503) but pointing nowhere; IntegrationsFactory has the fake.
+            ["Google:ClientId"] = "tests.apps.googleusercontent.com",
+            ["Google:ClientSecret"] = "unused",
+            ["Google:RedirectUri"] = "http://localhost/api/v1/integrations/oauth/google/callback",
+            ["Google:AuthorizationEndpoint"] = "http://127.0.0.1:9/o/oauth2/v2/auth",
+            ["Google:TokenEndpoint"] = "http://127.0.0.1:9/token",
+            ["Google:UserInfoEndpoint"] = "http://127.0.0.1:9/userinfo",
+            ["Google:RevocationEndpoint"] = "http://127.0.0.1:9/revoke",
+            // Event streams poll often and send heartbeats soon, so stream tests see both quickly.
+            ["EventStream:PollInterval"] = "00:00:00.050",
+            ["EventStream:HeartbeatInterval"] = "00:00:00.500",
         };
         foreach (var (key, value) in Settings)
         {

@@ -26,6 +26,7 @@ public sealed class ProcessHost : IAsyncDisposable
             ["RateLimiting__AuthPermitsPerMinute"] = "100000",
             ["RateLimiting__PermitsPerMinute"] = "1000000",
             ["Serilog__MinimumLevel__Default"] = "Warning",
+            ["Billing__Plans__0__Limits__Tasks"] = "100000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -60,7 +60,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                             acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonObject>(cancel.Token))!["id"]!.GetValue<string>());
                         }
                     }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException)
                     {
                         // The host died under this request: unacknowledged, so it may or may not have committed.
                     }

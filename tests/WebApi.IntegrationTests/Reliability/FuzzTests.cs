@@ -39,7 +39,7 @@ public sealed class FuzzTests(NovaPulseFactory factory, ITestOutputHelper output
                 HttpResponseMessage response;
                 try
                 {
-                    response = await tenant.Owner.SendAsync(fuzz.ToRequest(operation.Method));
+                    response = await ResponseText.SendAsync(tenant.Owner, fuzz.ToRequest(operation.Method));
                 }
                 catch (Exception e) when (e is InvalidOperationException or FormatException)
                 {
@@ -48,7 +48,7 @@ public sealed class FuzzTests(NovaPulseFactory factory, ITestOutputHelper output
                 }
 
                 var status = (int)response.StatusCode;
-                var text = await response.Content.ReadAsStringAsync();
+                var text = await ResponseText.ReadAsync(response);
                 if (status >= 500)
                 {
                     violations.Add($"{operation} [{fuzz.Name}]: {status} {text[..Math.Min(300, text.Length)]}");

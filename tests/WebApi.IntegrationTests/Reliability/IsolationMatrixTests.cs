@@ -69,7 +69,7 @@ public sealed class IsolationMatrixTests(NovaPulseFactory factory, ITestOutputHe
                     {
                         checks++;
                         var response = await Send(client, operation, operation.Path, null);
-                        var text = await response.Content.ReadAsStringAsync();
+                        var text = await ResponseText.ReadAsync(response);
                         if (text.Contains(ResourceSeeds.Marker, StringComparison.Ordinal) || text.Contains(a.CompanyId.ToString(), StringComparison.Ordinal))
                         {
                             violations.Add($"{operation} as {name}: response contains company A's data");
@@ -85,7 +85,7 @@ public sealed class IsolationMatrixTests(NovaPulseFactory factory, ITestOutputHe
 
     private static async Task Expect(List<string> violations, ApiOperation operation, string principal, HttpResponseMessage response, HttpStatusCode expected)
     {
-        var text = await response.Content.ReadAsStringAsync();
+        var text = await ResponseText.ReadAsync(response);
         if (response.StatusCode != expected)
         {
             violations.Add($"{operation} as {principal}: expected {(int)expected}, got {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}");
@@ -104,6 +104,6 @@ public sealed class IsolationMatrixTests(NovaPulseFactory factory, ITestOutputHe
             request.Content = new StringContent(body?.ToJsonString() ?? "{}", Encoding.UTF8, "application/json");
         }
 
-        return client.SendAsync(request);
+        return ResponseText.SendAsync(client, request);
     }
 }

@@ -19,6 +19,8 @@ public static class ResourceSeeds
         ["/api/v1/webhooks/{id}/logs"] = WebhookAsync,
         ["/api/v1/webhooks/{id}/recover"] = WebhookAsync,
         ["/api/v1/webhooks/{id}/rotate-secret"] = WebhookAsync,
+        ["/api/v1/integrations/{id}"] = IntegrationAsync,
+        ["/api/v1/integrations/{id}/notifications"] = IntegrationAsync,
         ["/api/v1/tasks/{id}"] = async a => (await a.Owner.CreateTaskAsync(new { title = Marker + " task", description = Marker }))["id"]!.ToString(),
         ["/api/v1/members/{id}"] = async a => (await a.AddMemberAsync("member")).Id.ToString(),
         ["/api/v1/api-keys/{id}"] = async a => (await a.AddApiKeyAsync()).Id.ToString(),
@@ -47,6 +49,21 @@ public static class ResourceSeeds
     private static async Task<string> WebhookAsync(Tenant a)
     {
         var response = await a.Owner.PostAsJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/hook", events = new[] { "*" }, description = Marker });
+        return (await response.ReadJsonAsync())["id"]!.ToString();
+    }
+
+    private static async Task<string> IntegrationAsync(Tenant a)
+    {
+        var response = await a.Owner.PutAsJsonAsync("/api/v1/integrations/email", new
+        {
+            host = "smtp.example.test",
+            port = 587,
+            username = "mailer",
+            password = Marker,
+            fromAddress = "alerts@example.test",
+            fromName = Marker,
+            security = "starttls",
+        });
         return (await response.ReadJsonAsync())["id"]!.ToString();
     }
 

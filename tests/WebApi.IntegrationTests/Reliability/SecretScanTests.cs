@@ -91,6 +91,26 @@ public sealed class SecretScanTests(ITestOutputHelper output)
             await factory.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { email = tenant.OwnerEmail, password = "typo-Secret-55" });
             secrets.Add(("mistyped password", "typo-Secret-55"));
 
+            const string SmtpPassword = "smtp-Scan-Canary-Pass-81";
+            const string SlackUrl = "https://hooks.slack.example/services/T0SCAN/B0SCAN/SlackScanCanaryToken77";
+            var email = await tenant.Owner.PutAsJsonAsync("/api/v1/integrations/email", new
+            {
+                host = "127.0.0.1",
+                port = 9,
+                username = "mailer",
+                password = SmtpPassword,
+                fromAddress = "alerts@example.test",
+                security = "none",
+            });
+            Assert.Equal(HttpStatusCode.OK, email.StatusCode);
+            secrets.Add(("SMTP password", SmtpPassword));
+            // The test send fails (nothing listens on port 9): the failure is logged and stored, the password is not.
+            await tenant.Owner.PostAsJsonAsync("/api/v1/integrations/email/test", new { to = "ops@example.test" });
+            Assert.Equal(HttpStatusCode.OK, (await tenant.Owner.PutAsJsonAsync("/api/v1/integrations/slack", new { webhookUrl = SlackUrl })).StatusCode);
+            secrets.Add(("Slack webhook URL", SlackUrl));
+            secrets.Add(("Slack webhook token", "SlackScanCanaryToken77"));
+            await tenant.Owner.PostAsync("/api/v1/integrations/slack/test", null);
+
             var dataDirectory = factory.Services.GetRequiredService<IConfiguration>()["DataDirectory"]!;
             scanned = [.. Directory.GetFiles(dataDirectory, "novapulse.db*").Select(path => (path, ReadShared(path))), ("log", factory.Logs.Text)];
             if (!TestDatabase.IsPostgres)

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NovaPulse.Domain.ApiKeys;
 using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Auth;
+using NovaPulse.Domain.Billing;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
@@ -42,6 +45,21 @@ public interface IAppDbContext
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     DbSet<WebhookAttempt> WebhookAttempts { get; }
+
+    DbSet<CompanySubscription> CompanySubscriptions { get; }
+
+    DbSet<Invoice> Invoices { get; }
+
+    DbSet<UsageRecord> UsageRecords { get; }
+
+    /// <summary>Processed Stripe webhook events; not tenant-owned (the webhook runs before any company is known).</summary>
+    DbSet<StripeEventRecord> StripeEvents { get; }
+
+    /// <summary>For the rare handler that must drop its failed changes and look again (a lost insert race).</summary>
+    ChangeTracker ChangeTracker { get; }
+    DbSet<Integration> Integrations { get; }
+
+    DbSet<OAuthState> OAuthStates { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

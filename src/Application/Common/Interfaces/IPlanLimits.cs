@@ -1,13 +1,13 @@
 namespace NovaPulse.Application.Common.Interfaces;
 
-/// <summary>
-/// A company's plan limits for uploads. Configuration supplies the defaults today; the billing module will answer
-/// per plan through this same interface.
-/// </summary>
+/// <summary>The limits of a company's current plan (see <c>Billing:Plans</c>).</summary>
 public interface IPlanLimits
 {
     ValueTask<UploadLimits> GetUploadLimitsAsync(Guid companyId, CancellationToken cancellationToken);
 }
 
-/// <summary>Largest single file and total storage a company may use, in bytes.</summary>
-public sealed record UploadLimits(long MaxUploadBytes, long StorageQuotaBytes);
+/// <summary>
+/// Largest single file and total storage a company may use, in bytes, and the plan that offers more storage
+/// (null when none does).
+/// </summary>
+public sealed record UploadLimits(long MaxUploadBytes, long StorageQuotaBytes, string? StorageLiftedBy = null);

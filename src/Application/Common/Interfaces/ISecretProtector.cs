@@ -9,4 +9,7 @@ public interface ISecretProtector
     string Protect(string plaintext);
 
     string Unprotect(string protectedValue);
+
+    /// <summary>False for values sealed with a previous key: the rotation command re-seals those.</summary>
+    bool IsSealedWithCurrentKey(string protectedValue);
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
@@ -10,7 +11,8 @@ using NovaPulse.Domain.Users;
 
 namespace NovaPulse.Application.Members.Invite;
 
-public sealed class InviteMemberCommandHandler(IAppDbContext db, ICurrentUser currentUser, IOptions<AuthSettings> settings, TimeProvider clock)
+public sealed class InviteMemberCommandHandler(
+    IAppDbContext db, ICurrentUser currentUser, PlanLimitGuard planLimits, IOptions<AuthSettings> settings, TimeProvider clock)
     : ICommandHandler<InviteMemberCommand, InvitationResponse>
 {
     public async ValueTask<InvitationResponse> Handle(InviteMemberCommand command, CancellationToken cancellationToken)
@@ -35,6 +37,7 @@ public sealed class InviteMemberCommandHandler(IAppDbContext db, ICurrentUser cu
             throw new ConflictException("This email already has a pending invitation.");
         }
 
+        await planLimits.EnsureSeatAvailableAsync(currentUser.RequireCompanyId(), cancellationToken);
         var token = Secrets.NewToken();
         var invitation = Invitation.Create(
             currentUser.RequireCompanyId(), command.Email, command.Role, Secrets.Hash(token), currentUser.RequireUserId(), now, settings.Value.InvitationLifetime);

@@ -1,4 +1,5 @@
 using Mediator;
+using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Tasks.Common;
@@ -6,12 +7,13 @@ using NovaPulse.Domain.Tasks;
 
 namespace NovaPulse.Application.Tasks.Create;
 
-public sealed class CreateTaskCommandHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class CreateTaskCommandHandler(IAppDbContext db, ICurrentUser currentUser, PlanLimitGuard planLimits, TimeProvider clock)
     : ICommandHandler<CreateTaskCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
     {
         await AssigneeGuard.EnsureMemberAsync(db, command.AssigneeId, cancellationToken);
+        await planLimits.EnsureTaskAvailableAsync(currentUser.RequireCompanyId(), cancellationToken);
         var task = TaskItem.Create(
             currentUser.RequireCompanyId(),
             command.Title,

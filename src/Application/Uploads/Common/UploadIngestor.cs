@@ -25,7 +25,7 @@ public sealed class UploadIngestor(IAppDbContext db, IFileStorage storage, IPlan
         var usage = await UsageAsync(companyId, excluding, cancellationToken);
         if (usage + Math.Max(announcedBytes ?? 1, 1) > limits.StorageQuotaBytes)
         {
-            throw QuotaExceeded(usage, limits.StorageQuotaBytes);
+            throw QuotaExceeded(usage, limits);
         }
 
         return limits;
@@ -61,7 +61,7 @@ public sealed class UploadIngestor(IAppDbContext db, IFileStorage storage, IPlan
             var usage = await UsageAsync(upload.CompanyId, upload.Id, cancellationToken);
             if (usage + size > limits.StorageQuotaBytes)
             {
-                throw QuotaExceeded(usage, limits.StorageQuotaBytes);
+                throw QuotaExceeded(usage, limits);
             }
 
             var (width, height, thumbnailKey) = (stored.Width, stored.Height, (string?)null);
@@ -109,6 +109,8 @@ public sealed class UploadIngestor(IAppDbContext db, IFileStorage storage, IPlan
         return (dimensions.Width, dimensions.Height, key);
     }
 
-    private static QuotaExceededException QuotaExceeded(long usage, long limit) =>
-        new($"The company's storage quota of {limit} bytes is used up ({usage} bytes stored).", usage, limit);
+    /// <summary>The 402 for a full storage quota; the completion of signed uploads answers the same.</summary>
+    public static QuotaExceededException QuotaExceeded(long usage, UploadLimits limits) =>
+        new($"The company's storage quota of {limits.StorageQuotaBytes} bytes is used up ({usage} bytes stored).",
+            "storage_quota_exceeded", usage, limits.StorageQuotaBytes, limits.StorageLiftedBy);
 }

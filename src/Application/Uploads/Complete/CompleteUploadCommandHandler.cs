@@ -37,7 +37,7 @@ public sealed class CompleteUploadCommandHandler(IAppDbContext db, IFileStorage 
         if (usage + stored.Size > limits.StorageQuotaBytes)
         {
             await storage.DeleteAsync(target, CancellationToken.None);
-            throw new QuotaExceededException($"The company's storage quota of {limits.StorageQuotaBytes} bytes is used up.", usage, limits.StorageQuotaBytes);
+            throw UploadIngestor.QuotaExceeded(usage, limits);
         }
 
         upload.Complete(new StoredContent(upload.ContentType, upload.Kind, stored.Size, null, stored.Width, stored.Height, null), clock.GetUtcNow());

@@ -64,9 +64,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         DbUpdateException { InnerException: DbException } => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with existing data."),
         TooManyAttemptsException e => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", e.Message),
         QuotaExceededException e => WithExtensions(
-            Problem(StatusCodes.Status402PaymentRequired, "Plan limit reached", e.Message, "storage_quota_exceeded"), ("usage", e.Usage), ("limit", e.Limit)),
+            Problem(StatusCodes.Status402PaymentRequired, "Plan limit reached", e.Message, e.Code), ("usage", e.Usage), ("limit", e.Limit), ("plan", e.LiftedBy)),
+        BadRequestException e => Problem(StatusCodes.Status400BadRequest, "Bad request", e.Message, e.Code),
+        PaymentProviderNotConfiguredException e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "billing_not_configured"),
+        PaymentProviderException { Transient: true } e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "billing_provider_unavailable"),
+        PaymentProviderException e => Problem(StatusCodes.Status502BadGateway, "Bad gateway", e.Message, "billing_provider_error"),
         PayloadTooLargeException e => WithExtensions(
             Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", e.Message), ("limit", e.Limit)),
+        UnprocessableException e => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable entity", e.Message),
+        FeatureUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "not_configured"),
         UnsupportedMediaTypeException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message),
         InvalidSignatureException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message, "invalid_signature"),
         BadHttpRequestException e => Problem(e.StatusCode, null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed."),
@@ -109,7 +115,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return problem;
     }
 
-    private static ProblemDetails WithExtensions(ProblemDetails problem, params (string Name, object Value)[] extensions)
+    private static ProblemDetails WithExtensions(ProblemDetails problem, params (string Name, object? Value)[] extensions)
     {
         foreach (var (name, value) in extensions)
         {

@@ -16,7 +16,8 @@ public sealed class RequiredRoleProcessor : IOperationProcessor
             .FirstOrDefault(p => p is not null);
         var operation = context.OperationDescription.Operation;
         operation.ExtensionData ??= new Dictionary<string, object?>();
-        operation.ExtensionData["x-required-role"] = policy ?? (context.MethodInfo.GetCustomAttribute<AllowAnonymousAttribute>() is null ? "member" : "anonymous");
+        // [AllowAnonymous] on the action beats a policy on its controller (ASP.NET Core skips authorization for it).
+        operation.ExtensionData["x-required-role"] = context.MethodInfo.GetCustomAttribute<AllowAnonymousAttribute>() is not null ? "anonymous" : policy ?? "member";
         return true;
     }
 }

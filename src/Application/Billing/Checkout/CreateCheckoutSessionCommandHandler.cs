@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.Extensions.Options;
+using NovaPulse.Application.Billing.Common;
+using NovaPulse.Application.Common.Exceptions;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Common.Security;
+
+namespace NovaPulse.Application.Billing.Checkout;
+
+public sealed class CreateCheckoutSessionCommandHandler(
+    BillingAccounts accounts, PlanCatalog catalog, IPaymentGateway gateway, ICurrentUser currentUser, IOptionsMonitor<BillingOptions> options)
+    : ICommandHandler<CreateCheckoutSessionCommand, CheckoutSessionDto>
+{
+    public async ValueTask<CheckoutSessionDto> Handle(CreateCheckoutSessionCommand command, CancellationToken cancellationToken)
+    {
+        var plan = catalog.Find(command.PlanId) ?? throw new NotFoundException("Plan", command.PlanId);
+        if (!plan.IsPaid)
+        {
+            throw new ConflictException($"The {plan.Name} plan needs no payment.");
+        }
+
+        var companyId = currentUser.RequireCompanyId();
+        accounts.RequireProvider();
+        if (string.IsNullOrWhiteSpace(plan.StripePriceId))
+        {
+            // Sold, but not wired to a Stripe price in this deployment: a configuration gap, not the caller's error.
+            throw new PaymentProviderNotConfiguredException();
+        }
+
+        var account = await accounts.WithCustomerAsync(companyId, currentUser.RequireUserId(), cancellationToken);
+        if (account.HasLiveSubscription)
+        {
+            throw new ConflictException("The company already has a subscription; change or cancel it in the customer portal.");
+        }
+
+        var session = await gateway.CreateCheckoutSessionAsync(
+            new CheckoutRequest(
+                companyId, plan.Id, account.StripeCustomerId!, plan.StripePriceId!, plan.StripeMeteredPriceId,
+                command.SuccessUrl ?? options.CurrentValue.SuccessUrl, command.CancelUrl ?? options.CurrentValue.CancelUrl),
+            cancellationToken);
+        return new CheckoutSessionDto(session.SessionId, session.Url);
+    }
+}

@@ -1,0 +1,14 @@
+namespace NovaPulse.Application.Billing.Common;
+
+/// <summary>A plan as offered: price for display, limits (null = unlimited) and features.</summary>
+public sealed record PlanDto(string Id, string Name, long MonthlyPrice, string Currency, PlanLimitsDto Limits, IReadOnlyList<string> Features, bool RequiresPayment)
+{
+    public static PlanDto From(PlanDefinition plan) => new(
+        plan.Id, plan.Name, plan.MonthlyPrice, plan.Currency, PlanLimitsDto.From(plan.Limits), plan.Features, plan.IsPaid);
+}
+
+public sealed record PlanLimitsDto(long? Seats, long? Tasks, long? StorageBytes, long? ApiCallsPerMonth, long? MaxUploadBytes)
+{
+    public static PlanLimitsDto From(PlanLimits limits) =>
+        new(limits.Seats, limits.Tasks, limits.StorageBytes, limits.ApiCallsPerMonth, limits.MaxUploadBytes);
+}

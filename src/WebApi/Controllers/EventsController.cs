@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NovaPulse.WebApi.Infrastructure.Events;
+using NovaPulse.WebApi.Infrastructure.OpenApi;
+
+namespace NovaPulse.WebApi.Controllers;
+
+[Route("api/v{version:apiVersion}/events")]
+[Authorize]
+public sealed class EventsController : ApiControllerBase
+{
+    /// <summary>
+    /// The company's events live, as server-sent events (<c>text/event-stream</c>): from now, or after the event named by
+    /// the <c>Last-Event-ID</c> header when reconnecting. Each message has <c>id</c> (msg_...), <c>event</c> (the type) and
+    /// <c>data</c> (the same JSON a webhook delivery carries); a <c>: heartbeat</c> comment is sent during silences.
+    /// </summary>
+    /// <param name="events">Only these event types (repeat the parameter or separate with commas); all when absent.</param>
+    /// <param name="lastEventId">Resume after this event (sent automatically by EventSource clients on reconnect).</param>
+    /// <param name="cancellationToken">Ends the stream when the client disconnects.</param>
+    [HttpGet("stream")]
+    [ServerSentEvents]
+    public async Task Stream(
+        [FromQuery] string[]? events, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, CancellationToken cancellationToken)
+    {
+        var types = events?.SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        await HttpContext.RequestServices.GetRequiredService<EventStreamer>()
+            .RunAsync(HttpContext, Sender, types is { Count: > 0 } ? types : null, lastEventId, cancellationToken);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using NovaPulse.Application.Events.Common;
+using NovaPulse.Application.Events.Position;
+using NovaPulse.Application.Events.Read;
+using NovaPulse.Application.Webhooks.Common;
+
+namespace NovaPulse.WebApi.Infrastructure.Events;
+
+/// <summary>
+/// Writes the caller's company's events as server-sent events. It polls the committed outbox (not an in-process bus),
+/// so an event raised on any host reaches a stream open on any other. Each event is
+/// <c>id: msg_...</c>, <c>event: type</c>, <c>data: {webhook body}</c>; silence is broken by a <c>: heartbeat</c> comment.
+/// </summary>
+public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime)
+{
+    public async Task RunAsync(HttpContext http, ISender sender, IReadOnlyList<string>? types, string? lastEventId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        // Without Last-Event-ID the stream starts now; an id the company does not have (another company's) also starts now.
+        var floor = new EventPosition(clock.GetUtcNow(), Guid.Empty);
+        if (lastEventId is not null)
+        {
+            floor = await sender.Send(new GetEventPositionQuery(lastEventId), cancellationToken) ?? floor;
+        }
+
+        // The first read happens before the response starts: a bad filter or a missing role is still a ProblemDetails.
+        var batch = await sender.Send(new ReadEventsQuery(floor.OccurredAt, floor.Id, types), cancellationToken);
+
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var token = stop.Token;
+        var body = http.Response.Body;
+        try
+        {
+            await WriteAsync(body, $"retry: {(int)settings.ClientRetry.TotalMilliseconds}\n: connected\n\n", token);
+            var seen = new Dictionary<Guid, DateTimeOffset>();
+            var newest = floor;
+            var sinceWrite = Stopwatch.StartNew();
+            while (true)
+            {
+                foreach (var e in batch.Where(e => seen.TryAdd(e.Id, e.OccurredAt)))
+                {
+                    await WriteAsync(body, Format(e), token);
+                    newest = Later(newest, new EventPosition(e.OccurredAt, e.Id));
+                    sinceWrite.Restart();
+                }
+
+                EventPosition from;
+                if (batch.Count == ReadEventsQuery.MaxLimit)
+                {
+                    // A full page: read on right after it without waiting.
+                    from = new EventPosition(batch[^1].OccurredAt, batch[^1].Id);
+                }
+                else
+                {
+                    if (sinceWrite.Elapsed >= settings.HeartbeatInterval)
+                    {
+                        await WriteAsync(body, ": heartbeat\n\n", token);
+                        sinceWrite.Restart();
+                    }
+
+                    await Task.Delay(settings.PollInterval, token);
+                    from = Later(floor, new EventPosition(newest.OccurredAt - settings.Lookback, Guid.Empty));
+                    foreach (var old in seen.Where(s => s.Value < from.OccurredAt).Select(s => s.Key).ToList())
+                    {
+                        seen.Remove(old);
+                    }
+                }
+
+                batch = await sender.Send(new ReadEventsQuery(from.OccurredAt, from.Id, types), token);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && (token.IsCancellationRequested || http.RequestAborted.IsCancellationRequested))
+        {
+            // The client went away or the host is stopping: the stream simply ends; clients reconnect with Last-Event-ID.
+        }
+    }
+
+    /// <summary>One SSE message; the JSON is the same body a webhook delivery carries (one line, but split defensively).</summary>
+    public static string Format(StreamedEvent e)
+    {
+        var id = PublicEventId.Format(e.Id);
+        var json = WebhookMessage.Build(id, e.Type, e.OccurredAt, e.Payload);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"id: {id}\nevent: {e.Type}\n");
+        foreach (var line in json.Split('\n'))
+        {
+            text.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
+        }
+
+        return text.Append('\n').ToString();
+    }
+
+    private static EventPosition Later(EventPosition a, EventPosition b) =>
+        a.OccurredAt > b.OccurredAt || (a.OccurredAt == b.OccurredAt && a.Id.CompareTo(b.Id) >= 0) ? a : b;
+
+    private static async Task WriteAsync(Stream body, string text, CancellationToken cancellationToken)
+    {
+        await body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+        await body.FlushAsync(cancellationToken);
+    }
+}

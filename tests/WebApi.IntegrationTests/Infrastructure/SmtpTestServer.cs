@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+
+namespace NovaPulse.WebApi.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server (Debian's python3-aiosmtpd) on a free loopback port, with AUTH (PLAIN/LOGIN) for one account. Each
+/// accepted message is written to a folder as <c>.eml</c>, with the SMTP envelope prepended as X-Envelope-* headers.
+/// </summary>
+public sealed class SmtpTestServer : IAsyncDisposable
+{
+    public const string Username = "mailer";
+    public const string Password = "smtp-Secret-Pass-71";
+
+    private const string Script = """
+        import os, sys, threading, uuid
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+
+        folder, port, user, password = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                name = os.path.join(folder, uuid.uuid4().hex)
+                with open(name + ".tmp", "wb") as f:
+                    f.write(("X-Envelope-From: %s\r\nX-Envelope-To: %s\r\n" % (envelope.mail_from, ",".join(envelope.rcpt_tos))).encode())
+                    f.write(envelope.original_content)
+                os.rename(name + ".tmp", name + ".eml")
+                return "250 Message accepted for delivery"
+
+        def authenticate(server, session, envelope, mechanism, data):
+            ok = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == password
+            return AuthResult(success=ok, handled=False)
+
+        controller = Controller(Handler(), hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False)
+        controller.start()
+        print("ready", flush=True)
+        threading.Event().wait()
+        """;
+
+    private readonly Process _process;
+
+    private SmtpTestServer(Process process, string folder, int port)
+    {
+        _process = process;
+        Folder = folder;
+        Port = port;
+    }
+
+    public string Folder { get; }
+
+    public int Port { get; }
+
+    public static async Task<SmtpTestServer> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "novapulse-smtp", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var script = Path.Combine(folder, "server.py");
+        await File.WriteAllTextAsync(script, Script);
+        var port = FreePort();
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { script, folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Username, Password })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
+        var ready = process.StandardOutput.ReadLineAsync();
+        if (await Task.WhenAny(ready, Task.Delay(TimeSpan.FromSeconds(20))) != ready || await ready != "ready")
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("aiosmtpd did not start (is python3-aiosmtpd installed?): " + await process.StandardError.ReadToEndAsync());
+        }
+
+        return new SmtpTestServer(process, folder, port);
+    }
+
+    /// <summary>Waits for a message to <paramref name="recipient"/> and parses it.</summary>
+    public async Task<MimeMessage> WaitForMessageToAsync(string recipient, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var file in Directory.GetFiles(Folder, "*.eml"))
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.Headers["X-Envelope-To"]?.Split(',').Contains(recipient, StringComparer.OrdinalIgnoreCase) == true)
+                {
+                    return message;
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No message to {recipient} arrived at the SMTP server.");
+    }
+
+    public int MessagesTo(string recipient) => Directory.GetFiles(Folder, "*.eml")
+        .Count(f => File.ReadLines(f).Take(2).Any(l => l.StartsWith("X-Envelope-To:", StringComparison.Ordinal) && l.Contains(recipient, StringComparison.OrdinalIgnoreCase)));
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left to the OS temp cleaner
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
