@@ -10,6 +10,12 @@ public sealed class DashboardHost : NovaPulseFactory
 {
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Slack's incoming webhooks (WireMock.Net), for the integrations journey.</summary>
+    public FakeSlack Slack { get; } = new();
+
+    // The fake Slack speaks plain http on loopback.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Integrations:AllowHttpSlackUrls"] = "true" };
+
     public async Task StartAsync()
     {
         await InitializeAsync();
@@ -18,5 +24,11 @@ public sealed class DashboardHost : NovaPulseFactory
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)
             .Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), "/");
+    }
+
+    public new async Task DisposeAsync()
+    {
+        Slack.Dispose();
+        await base.DisposeAsync();
     }
 }
