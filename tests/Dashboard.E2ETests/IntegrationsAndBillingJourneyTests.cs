@@ -40,6 +40,10 @@ public sealed class IntegrationsAndBillingJourneyTests(BrowserFixture browser)
             await Expect(section.GetByText("Notifications saved.")).ToBeVisibleAsync();
             await Journey.ScreenshotAsync(page, "07-integrations");
 
+            // Where Google's consent screen sends the browser back when the person declines.
+            await page.GotoAsync("settings/integrations?error=access_denied&provider=google");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Google was not connected: access_denied.");
+
             await page.GetByRole(AriaRole.Link, new() { Name = "Tasks" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "New task" }).ClickAsync();
             await page.GetByRole(AriaRole.Dialog).GetByLabel("Title").FillAsync("Announce in Slack");
