@@ -29,7 +29,7 @@ namespace NovaPulse.WebApi;
 
 public static class DependencyInjection
 {
-    public const string AuthRateLimitPolicy = "auth";
+    public const string AuthRateLimitPolicy = DashboardAuthentication.SignInRateLimitPolicy;
     public const string CorsPolicy = "configured-origins";
 
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
@@ -117,9 +117,12 @@ public static class DependencyInjection
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, limits) =>
         {
-            options.AddPolicy(AuthRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                "ip:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Showing the dashboard's sign-in and sign-up forms is free; every submission (and every API auth call) counts.
+            options.AddPolicy(AuthRateLimitPolicy, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("form")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    "ip:" + context.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
                 PrincipalKey(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.PermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
