@@ -88,6 +88,7 @@ public sealed class SettingsJourneyTests(BrowserFixture browser)
             await member.GetByRole(AriaRole.Link, new() { Name = "Media library" }).ClickAsync();
             await member.WaitForURLAsync("**/account/login**");
             await Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+            await Journey.ScreenshotAsync(owner, "06-member-removed");
         });
     }
 
