@@ -168,6 +168,18 @@ for project in "${test_projects[@]}"; do
   case "$project" in "$INTEGRATION"/*) ;; *E2ETests*) ordered+=("$project") ;; esac
 done
 
+# Browser tests: the journeys' screenshots (one per journey, under the test output) are copied into
+# artifacts/screenshots/, which CI keeps with its logs, whether the journeys passed or not.
+run_e2e_tests() {
+  local rc=0
+  rm -rf artifacts/screenshots
+  find tests -path '*/bin/Release/*/screenshots' -type d -prune -exec rm -rf {} +
+  run_tests "$@" || rc=$?
+  mkdir -p artifacts/screenshots
+  find tests -path '*/bin/Release/*/screenshots/*.png' -exec cp {} artifacts/screenshots/ \;
+  return "$rc"
+}
+
 for project in "${ordered[@]}"; do
   name=$(basename "$(dirname "$project")")
   if [[ "$project" == "$INTEGRATION"/* ]]; then
@@ -175,6 +187,8 @@ for project in "${ordered[@]}"; do
     step "postgres start" start_postgres
     step "test $name (PostgreSQL)" run_tests "$project" "$name.postgres" \
       NOVAPULSE_TEST_DB=postgres "NOVAPULSE_TEST_PG=$PG_CONNECTION"
+  elif [[ "$project" == *E2ETests* ]]; then
+    step "test $name" run_e2e_tests "$project" "$name"
   else
     step "test $name" run_tests "$project" "$name"
   fi

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using NovaPulse.Application.Common.Behaviours;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Dashboard.Auth;
 using NovaPulse.Infrastructure.Identity;
 using NovaPulse.Infrastructure.Serialization;
 using NovaPulse.WebApi.Infrastructure.Auth;
@@ -28,7 +29,7 @@ namespace NovaPulse.WebApi;
 
 public static class DependencyInjection
 {
-    public const string AuthRateLimitPolicy = "auth";
+    public const string AuthRateLimitPolicy = DashboardAuthentication.SignInRateLimitPolicy;
     public const string CorsPolicy = "configured-origins";
 
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
@@ -41,6 +42,7 @@ public static class DependencyInjection
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IDashboardPrincipalFactory, DashboardPrincipalFactory>();
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -84,10 +86,10 @@ public static class DependencyInjection
     private static void AddAuthentication(IServiceCollection services)
     {
         services.AddAuthentication(AuthSchemes.Default)
-            .AddPolicyScheme(AuthSchemes.Default, "JWT or API key", options => options.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.PresentedKey(context.Request) is null ? AuthSchemes.Jwt : AuthSchemes.ApiKey)
+            .AddPolicyScheme(AuthSchemes.Default, "JWT, API key or dashboard cookie", options => options.ForwardDefaultSelector = AuthSchemes.Select)
             .AddJwtBearer(AuthSchemes.Jwt, options => options.MapInboundClaims = false)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
+            .AddCookie(DashboardAuthentication.Scheme, DashboardPrincipalFactory.ConfigureCookie);
 
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<IOptions<JwtOptions>, TimeProvider>((options, jwt, clock) =>
             options.TokenValidationParameters = new TokenValidationParameters
@@ -115,9 +117,12 @@ public static class DependencyInjection
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, limits) =>
         {
-            options.AddPolicy(AuthRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                "ip:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Showing the dashboard's sign-in and sign-up forms is free; every submission (and every API auth call) counts.
+            options.AddPolicy(AuthRateLimitPolicy, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("form")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    "ip:" + context.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
                 PrincipalKey(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.PermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));

@@ -1,4 +1,5 @@
 using NovaPulse.Application;
+using NovaPulse.Dashboard;
 using NovaPulse.Infrastructure;
 using NovaPulse.Infrastructure.Metrics;
 using NovaPulse.Infrastructure.Persistence;
@@ -13,6 +14,9 @@ using Serilog.Events;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSeedEnvironmentNames();
+// The dashboard's CSS and blazor.web.js come from build-output manifests outside Development too (tests, `dotnet run`
+// with another environment); a published app has them in wwwroot and this finds no manifest.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
@@ -24,7 +28,8 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
-    .AddWebApi(builder.Configuration);
+    .AddWebApi(builder.Configuration)
+    .AddDashboard();
 
 var app = builder.Build();
 await app.Services.InitialiseDatabaseAsync();
@@ -61,6 +66,7 @@ app.UseHttpMetrics();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
@@ -76,6 +82,8 @@ app.UseSwaggerUi(settings =>
     settings.DocumentPath = "/openapi/{documentName}.json";
 });
 app.MapControllers();
+app.MapStaticAssets();
+app.MapDashboard();
 app.MapHealthEndpoints();
 app.MapMetrics("/metrics");
 

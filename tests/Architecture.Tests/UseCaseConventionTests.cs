@@ -28,7 +28,7 @@ public sealed class UseCaseConventionTests
     [Fact]
     public void Mediator_handlers_live_only_in_application()
     {
-        var elsewhere = new[] { DomainAssembly, InfrastructureAssembly, WebApiAssembly }.SelectMany(ConcreteTypes).Where(IsMediatorHandler);
+        var elsewhere = new[] { DomainAssembly, InfrastructureAssembly, WebApiAssembly, DashboardAssembly }.SelectMany(ConcreteTypes).Where(IsMediatorHandler);
 
         ArchitectureAssert.NoneOf(elsewhere, "Use-case handlers belong to the Application layer");
     }

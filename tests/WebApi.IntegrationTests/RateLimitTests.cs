@@ -38,6 +38,31 @@ public sealed class AuthRateLimitTests(AuthThrottledFactory factory) : IClassFix
 
 }
 
+public sealed class DashboardSignInRateLimitTests(AuthThrottledFactory factory) : IClassFixture<AuthThrottledFactory>
+{
+    [Fact]
+    public async Task Dashboard_sign_in_submissions_share_the_per_ip_limit_while_showing_the_form_stays_free()
+    {
+        var client = factory.Anonymous();
+        var posts = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            posts.Add(await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["Input.Email"] = "nobody@example.test",
+                ["Input.Password"] = "wrong-pass-1",
+            })));
+        }
+
+        Assert.All(posts.Take(3), r => Assert.NotEqual(HttpStatusCode.TooManyRequests, r.StatusCode));
+        await posts[^1].AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
+        await (await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody@example.test", password = "wrong-pass-1" }))
+            .AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+}
+
 public sealed class RequestRateLimitTests(RequestThrottledFactory factory) : IClassFixture<RequestThrottledFactory>
 {
     [Fact]

@@ -275,6 +275,27 @@ public sealed class UploadTests(UploadsFactory factory) : IClassFixture<UploadsF
     }
 
     [Fact]
+    public async Task Storage_usage_counts_the_companys_own_files_against_its_quota_and_drops_deleted_ones()
+    {
+        var a = await factory.RegisterAsync();
+        var b = await factory.RegisterAsync();
+        var png = Uploads.Png();
+        var text = Uploads.Text("usage");
+        var image = await (await a.Owner.UploadAsync(png, "a.png", "image/png")).ReadJsonAsync();
+        await b.Owner.UploadAsync(text, "b.txt");
+
+        var usage = await (await a.Owner.GetAsync("/api/v1/uploads/usage")).ReadJsonAsync();
+        Assert.Equal(png.Length, usage["usedBytes"]!.GetValue<long>());
+        Assert.Equal(UploadsFactory.QuotaBytes, usage["quotaBytes"]!.GetValue<long>());
+        Assert.Equal(UploadsFactory.MaxUploadBytes, usage["maxUploadBytes"]!.GetValue<long>());
+        Assert.Equal(text.Length, (await (await b.Owner.GetAsync("/api/v1/uploads/usage")).ReadJsonAsync())["usedBytes"]!.GetValue<long>());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await a.Owner.DeleteAsync($"/api/v1/uploads/{image["id"]}")).StatusCode);
+        Assert.Equal(0, (await (await a.Owner.GetAsync("/api/v1/uploads/usage")).ReadJsonAsync())["usedBytes"]!.GetValue<long>());
+        await (await factory.Anonymous().GetAsync("/api/v1/uploads/usage")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Another_companys_upload_is_404_everywhere()
     {
         var a = await factory.RegisterAsync();

@@ -12,6 +12,7 @@ using NovaPulse.Application.Uploads.List;
 using NovaPulse.Application.Uploads.SetVisibility;
 using NovaPulse.Application.Uploads.SignedUrl;
 using NovaPulse.Application.Uploads.Update;
+using NovaPulse.Application.Uploads.Usage;
 using NovaPulse.WebApi.Infrastructure.Http;
 using NovaPulse.WebApi.Infrastructure.Middleware;
 using NovaPulse.WebApi.Infrastructure.OpenApi;
@@ -47,6 +48,12 @@ public sealed class UploadsController : ApiControllerBase
     [ProducesResponseType<Page<UploadDto>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<Page<UploadDto>>> List([FromQuery] ListUploadsQuery query, CancellationToken cancellationToken) =>
         await Sender.Send(query, cancellationToken);
+
+    /// <summary>Storage used by the company against its plan's quota, and the largest file the plan accepts.</summary>
+    [HttpGet("usage")]
+    [ProducesResponseType<StorageUsageDto>(StatusCodes.Status200OK)]
+    public async Task<ActionResult<StorageUsageDto>> Usage(CancellationToken cancellationToken) =>
+        await Sender.Send(new GetStorageUsageQuery(), cancellationToken);
 
     /// <summary>Get one upload; its <c>url</c> is stable when public and an expiring signed URL when private.</summary>
     [HttpGet("{id:guid}")]
