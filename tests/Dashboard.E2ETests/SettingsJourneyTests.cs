@@ -85,7 +85,8 @@ public sealed class SettingsJourneyTests(BrowserFixture browser)
             await owner.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
             await Expect(owner.GetByRole(AriaRole.Status).Filter(new() { HasText = "Removed Max Member" })).ToBeVisibleAsync();
 
-            await member.GetByRole(AriaRole.Link, new() { Name = "Media library" }).ClickAsync();
+            // A full page request (a link click may be an enhanced, fetch-based navigation): the cookie is re-checked.
+            await member.GotoAsync("dashboard/uploads");
             await member.WaitForURLAsync("**/account/login**");
             await Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
             await Journey.ScreenshotAsync(owner, "06-member-removed");
