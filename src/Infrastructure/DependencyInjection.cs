@@ -115,19 +115,7 @@ public static class DependencyInjection
         services.AddHttpClient(SlackWebhookClient.ClientName)
             // The URL is the credential: no request logging, and no logging scope carrying it into Polly's or our logs.
             .RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var allowPrivate = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateTargets;
-                return new SocketsHttpHandler
-                {
-                    AllowAutoRedirect = false,
-                    UseCookies = false,
-                    UseProxy = false,
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                    ConnectTimeout = TimeSpan.FromSeconds(10),
-                    ConnectCallback = (context, cancellationToken) => WebhookTargetGuard.ConnectAsync(context, allowPrivate, cancellationToken),
-                };
-            })
+            .ConfigurePrimaryHttpMessageHandler(GuardedHandler)
             .AddResilienceHandler("slack", (pipeline, context) =>
             {
                 var integrations = context.ServiceProvider.GetRequiredService<IOptions<IntegrationOptions>>().Value;
@@ -182,19 +170,7 @@ public static class DependencyInjection
                 // A backstop only: the resilience pipeline's timeout is the per-attempt limit.
                 client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.TimeoutSeconds + 5);
             })
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var allowPrivate = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateTargets;
-                return new SocketsHttpHandler
-                {
-                    AllowAutoRedirect = false,
-                    UseCookies = false,
-                    UseProxy = false,
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                    ConnectTimeout = TimeSpan.FromSeconds(10),
-                    ConnectCallback = (context, cancellationToken) => WebhookTargetGuard.ConnectAsync(context, allowPrivate, cancellationToken),
-                };
-            })
+            .ConfigurePrimaryHttpMessageHandler(GuardedHandler)
             .AddResilienceHandler("webhook-delivery", (pipeline, context) =>
             {
                 var webhooks = context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value;
@@ -251,6 +227,24 @@ public static class DependencyInjection
             services.AddHostedService<UsageReportWorker>();
             services.AddHostedService<BillingReconcileWorker>();
         }
+    }
+
+    /// <summary>
+    /// For customer-supplied URLs (webhook endpoints, Slack incoming webhooks): no redirects, cookies or proxy, and every
+    /// connection checked by the SSRF guard (private targets only where <c>Webhooks:AllowPrivateTargets</c> allows).
+    /// </summary>
+    private static SocketsHttpHandler GuardedHandler(IServiceProvider services)
+    {
+        var allowPrivate = services.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateTargets;
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            ConnectCallback = (context, cancellationToken) => WebhookTargetGuard.ConnectAsync(context, allowPrivate, cancellationToken),
+        };
     }
 
     /// <summary>Where local state lives (SQLite file, generated development keys): <c>DataDirectory</c>, default <c>./data</c>.</summary>

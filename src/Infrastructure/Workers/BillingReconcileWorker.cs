@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Billing.Common;
@@ -8,26 +7,12 @@ using NovaPulse.Application.Billing.Reconcile;
 namespace NovaPulse.Infrastructure.Workers;
 
 /// <summary>Runs <see cref="BillingReconciler"/> every <c>Billing:ReconcileInterval</c> (registered only when <c>Workers:Enabled</c>).</summary>
-public sealed partial class BillingReconcileWorker(
-    IServiceScopeFactory scopes, IOptions<BillingOptions> options, TimeProvider clock, ILogger<BillingReconcileWorker> logger) : BackgroundService
+public sealed class BillingReconcileWorker(
+    IServiceScopeFactory scopes, IOptions<BillingOptions> options, TimeProvider clock, ILogger<BillingReconcileWorker> logger)
+    : PeriodicWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ReconcileInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<BillingReconciler>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ReconcileInterval;
 
-    [LoggerMessage(LogLevel.Error, "Billing reconciliation pass failed; retrying at the next interval")]
-    private partial void LogFailed(Exception exception);
+    protected override Task RunPassAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<BillingReconciler>().RunOnceAsync(cancellationToken);
 }

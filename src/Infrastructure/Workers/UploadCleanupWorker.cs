@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Options;
@@ -8,26 +7,12 @@ using NovaPulse.Infrastructure.Uploads;
 namespace NovaPulse.Infrastructure.Workers;
 
 /// <summary>Runs <see cref="UploadCleanup"/> every <c>Uploads:CleanupInterval</c> (registered only when <c>Workers:Enabled</c>).</summary>
-public sealed partial class UploadCleanupWorker(
-    IServiceScopeFactory scopes, IOptions<UploadSettings> settings, TimeProvider clock, ILogger<UploadCleanupWorker> logger) : BackgroundService
+public sealed class UploadCleanupWorker(
+    IServiceScopeFactory scopes, IOptions<UploadSettings> settings, TimeProvider clock, ILogger<UploadCleanupWorker> logger)
+    : PeriodicWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.Value.CleanupInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<UploadCleanup>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => settings.Value.CleanupInterval;
 
-    [LoggerMessage(LogLevel.Error, "Upload cleanup pass failed; retrying at the next interval")]
-    private partial void LogFailed(Exception exception);
+    protected override Task RunPassAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<UploadCleanup>().RunOnceAsync(cancellationToken);
 }
