@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Upload throughput of the API to LocalDisk vs `cp` of the same file on the same disk, and the host's RSS growth.
-#   bench/upload-throughput.sh [size-in-MiB, default 1024] [work folder, default /tmp/np-bench]
+#   bench/upload-throughput.sh [size-in-MiB, default 1024] [work folder, default /tmp/np-bench]   (RUNS=3 by default)
 # Publishes the API (Release), starts it on 127.0.0.1 with Workers off, signs a company up, streams the file with curl
-# (multipart POST /api/v1/uploads, then a signed PUT), and reads VmHWM/VmRSS of the host from /proc.
+# (multipart POST /api/v1/uploads and signed PUT, RUNS times each; medians reported), and reads VmHWM/VmRSS from /proc.
+# Baselines, also medians of RUNS: `cp` into the page cache, and `cp` + `sync` of the copy, which gives the guarantee
+# the API's 201 gives (LocalDisk flushes every object to disk before answering).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib=${1:-1024}
 work=${2:-/tmp/np-bench}
+runs=${RUNS:-3}
 port=${PORT:-5099}
 base="http://127.0.0.1:$port"
 mkdir -p "$work"
@@ -21,22 +24,26 @@ if [ ! -f "$file" ] || [ "$(stat -c %s "$file")" -ne $((size_mib * 1024 * 1024))
   { printf '%%PDF-1.7\n'; head -c $((size_mib * 1024 * 1024 - 9)) /dev/urandom; } > "$file"
 fi
 bytes=$(stat -c %s "$file")
-cat "$file" > /dev/null # both runs read the source from the page cache
+cat "$file" > /dev/null # every run reads the source from the page cache
 
-echo "== cp baseline (same disk: $(df --output=source "$work" | tail -1))"
-cp_start=$(date +%s.%N); cp "$file" "$work/copy.pdf"; cp_end=$(date +%s.%N)
-rm -f "$work/copy.pdf"
-cp_seconds=$(echo "$cp_end - $cp_start" | bc -l)
+seconds() { local start end; start=$(date +%s.%N); "$@"; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+copy_plain() { cp "$file" "$work/copy.pdf"; }
+copy_durable() { cp "$file" "$work/copy.pdf" && sync "$work/copy.pdf"; }
+timed_copy() { sync; local s; s=$(seconds "$1"); rm -f "$work/copy.pdf"; echo "$s"; }
 
-echo "== sha256sum floor (the API must hash every byte)"
-sha_start=$(date +%s.%N); sha256sum "$file" > /dev/null; sha_end=$(date +%s.%N)
-sha_seconds=$(echo "$sha_end - $sha_start" | bc -l)
+echo "== baselines on $(df --output=source "$work" | tail -1), $runs runs each"
+cp_seconds=$(for _ in $(seq "$runs"); do timed_copy copy_plain; done | median)
+cp_sync_seconds=$(for _ in $(seq "$runs"); do timed_copy copy_durable; done | median)
+# OpenSSL is what .NET's SHA256 calls on Linux: the API must hash every byte, so this is a floor for one upload.
+sha_seconds=$(for _ in $(seq "$runs"); do seconds openssl dgst -sha256 -out /dev/null "$file"; done | median)
+expected_checksum=$(openssl dgst -sha256 -r "$file" | cut -d' ' -f1)
 
 echo "== start API"
 export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" DataDirectory="$work/data" \
   Jwt__SigningKey="bench-signing-key-0123456789abcdef0123456789" Storage__SigningKey="bench-upload-signing-key-0123456789abcdef" \
-  Uploads__MaxUploadBytes=$((bytes + 1024)) Uploads__DefaultStorageQuotaBytes=$((bytes * 4)) Workers__Enabled=false \
-  Serilog__MinimumLevel__Default=Warning
+  Uploads__MaxUploadBytes=$((bytes + 1024)) Uploads__DefaultStorageQuotaBytes=$((bytes * (2 * runs + 2))) Workers__Enabled=false \
+  Secrets__EncryptionKey="$(head -c 32 /dev/urandom | base64)" Serilog__MinimumLevel__Default=Warning
 dotnet "$work/app/NovaPulse.WebApi.dll" > "$work/api.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
@@ -47,44 +54,55 @@ token=$(curl -sf -H 'Content-Type: application/json' "$base/api/v1/auth/register
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 auth="Authorization: Bearer $token"
 
-# Warm up the upload path (JIT, EF model, connection pool) with a small file, then reset the peak RSS counter.
-head -c 65536 "$file" > "$work/warm.pdf"
-curl -sf -H "$auth" -F "file=@$work/warm.pdf;type=application/pdf" "$base/api/v1/uploads" >/dev/null
+# Warm up the upload path (JIT tiers, EF model, connection pool) with a few 32 MiB uploads, then reset the peak RSS counter.
+head -c $((32 * 1024 * 1024)) "$file" > "$work/warm.pdf"
+for _ in 1 2 3; do curl -sf -H "$auth" -F "file=@$work/warm.pdf;type=application/pdf" "$base/api/v1/uploads" >/dev/null; done
 sleep 1
 rss_kib() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$pid/status"; }
 echo 5 > "/proc/$pid/clear_refs" 2>/dev/null || echo "(cannot reset VmHWM; peak includes start-up)"
 rss_before=$(rss_kib VmRSS)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
+
+# Each upload must answer 2xx with the file's size and SHA-256, or the run stops.
+check() {
+  python3 -c "import json,sys; d = json.load(open('$1')); sys.exit(0 if d.get('size') == $bytes and d.get('checksum') == '$expected_checksum' else 1)" \
+    || { echo "upload answer wrong: $(head -c 300 "$1")" >&2; exit 1; }
+}
+multipart() {
+  sync
+  curl -s -o "$work/upload.json" -w '%{time_total}\n' -H "$auth" -F "file=@$file;type=application/pdf" "$base/api/v1/uploads"
+  check "$work/upload.json"
+}
+signed_put() {
+  local url
+  url=$(curl -sf -H "$auth" -H 'Content-Type: application/json' "$base/api/v1/uploads/signed-url" \
+    -d "{\"fileName\":\"direct.pdf\",\"contentType\":\"application/pdf\",\"size\":$bytes}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
+  sync
+  curl -s -o "$work/put.json" -w '%{time_total}\n' -H 'Content-Type: application/pdf' -T "$file" "$base$url"
+  check "$work/put.json"
+}
+
+echo "== multipart upload through the API, $runs runs"
 cpu_start=$(cpu_ticks)
-
-echo "== multipart upload through the API"
-read -r up_seconds up_status < <(curl -s -o "$work/upload.json" -w '%{time_total} %{http_code}\n' -H "$auth" \
-  -F "file=@$file;type=application/pdf" "$base/api/v1/uploads")
+up_seconds=$(for _ in $(seq "$runs"); do multipart; done | median)
+cpu_multipart=$(( ($(cpu_ticks) - cpu_start) / runs ))
 hwm_multipart=$(rss_kib VmHWM)
-cpu_multipart=$(( $(cpu_ticks) - cpu_start ))
 
-echo "== signed direct upload (PUT)"
-signed=$(curl -sf -H "$auth" -H 'Content-Type: application/json' "$base/api/v1/uploads/signed-url" \
-  -d "{\"fileName\":\"direct.pdf\",\"contentType\":\"application/pdf\",\"size\":$bytes}")
-put_url=$(echo "$signed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
-read -r put_seconds put_status < <(curl -s -o "$work/put.json" -w '%{time_total} %{http_code}\n' \
-  -H 'Content-Type: application/pdf' -T "$file" "$base$put_url")
+echo "== signed direct upload (PUT), $runs runs"
+put_seconds=$(for _ in $(seq "$runs"); do signed_put; done | median)
 hwm_all=$(rss_kib VmHWM)
 rss_after=$(rss_kib VmRSS)
 
-stored=$(find "$work/data/uploads" -type f -size +1M | head -1)
-checksum_ok=$(python3 -c "import json; print(json.load(open('$work/upload.json')).get('size') == $bytes)")
-
 mib=$(echo "$bytes / 1048576" | bc -l)
-printf '\nfile: %s MiB\n' "$(printf '%.0f' "$mib")"
-printf 'cp:                 %6.2f s  %8.1f MiB/s\n' "$cp_seconds" "$(echo "$mib / $cp_seconds" | bc -l)"
-printf 'sha256sum alone:    %6.2f s  %8.1f MiB/s\n' "$sha_seconds" "$(echo "$mib / $sha_seconds" | bc -l)"
-printf 'API multipart POST: %6.2f s  %8.1f MiB/s  (%s%% of cp, HTTP %s, size ok: %s)\n' "$up_seconds" \
-  "$(echo "$mib / $up_seconds" | bc -l)" "$(printf '%.0f' "$(echo "100 * $cp_seconds / $up_seconds" | bc -l)")" "$up_status" "$checksum_ok"
-printf 'API signed PUT:     %6.2f s  %8.1f MiB/s  (%s%% of cp, HTTP %s)\n' "$put_seconds" \
-  "$(echo "$mib / $put_seconds" | bc -l)" "$(printf '%.0f' "$(echo "100 * $cp_seconds / $put_seconds" | bc -l)")" "$put_status"
-printf 'host CPU (user+sys) for the multipart upload: %.2f s; load average: %s\n' "$(echo "$cpu_multipart / $hz" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+rate() { printf '%6.2f s  %7.1f MiB/s' "$1" "$(echo "$mib / $1" | bc -l)"; }
+pct() { printf '%.0f%%' "$(echo "100 * $2 / $1" | bc -l)"; }
+printf '\nfile: %s MiB, medians of %s runs, checksums verified\n' "$(printf '%.0f' "$mib")" "$runs"
+printf 'cp (page cache):    %s\n' "$(rate "$cp_seconds")"
+printf 'cp + sync:          %s\n' "$(rate "$cp_sync_seconds")"
+printf 'openssl sha256:     %s\n' "$(rate "$sha_seconds")"
+printf 'API multipart POST: %s  (%s of cp + sync, %s of cp)\n' "$(rate "$up_seconds")" "$(pct "$up_seconds" "$cp_sync_seconds")" "$(pct "$up_seconds" "$cp_seconds")"
+printf 'API signed PUT:     %s  (%s of cp + sync, %s of cp)\n' "$(rate "$put_seconds")" "$(pct "$put_seconds" "$cp_sync_seconds")" "$(pct "$put_seconds" "$cp_seconds")"
+printf 'host CPU (user+sys) per multipart upload: %.2f s; load average: %s\n' "$(echo "$cpu_multipart / $hz" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'host RSS before: %d MiB; peak during multipart: %d MiB (growth %d MiB); peak overall: %d MiB (growth %d MiB); after: %d MiB\n' \
   $((rss_before / 1024)) $((hwm_multipart / 1024)) $(((hwm_multipart - rss_before) / 1024)) $((hwm_all / 1024)) $(((hwm_all - rss_before) / 1024)) $((rss_after / 1024))
-[ -n "$stored" ] && echo "stored object: $stored"

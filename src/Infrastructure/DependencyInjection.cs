@@ -299,7 +299,7 @@ public static class DependencyInjection
                 break;
             default:
                 var root = storage.LocalPath is { Length: > 0 } path ? Path.GetFullPath(path, dataDirectory) : Path.Combine(dataDirectory, "uploads");
-                services.AddSingleton<IFileStorage>(new LocalDiskFileStorage(root));
+                services.AddSingleton<IFileStorage>(new LocalDiskFileStorage(root, storage.DirectIo));
                 break;
         }
 

@@ -7,8 +7,9 @@ namespace NovaPulse.Infrastructure.Storage;
 
 /// <summary>
 /// Files under one root folder. Keys are ours (<c>{company:N}/{upload:N}[.thumb]</c>) and are checked against a strict
-/// pattern, so no path is ever built from client input. Writes go to a temp file in the same file system and are
-/// renamed into place, so a reader never sees a partial object. The API serves the bytes (signed URLs for private files).
+/// pattern, so no path is ever built from client input. Writes go to a temp file in the same file system, reach the
+/// disk (<see cref="DurableFileWriter"/>) and are renamed into place, so a reader never sees a partial object and a 201
+/// means the bytes are stored. The API serves the bytes (signed URLs for private files).
 /// </summary>
 public sealed partial class LocalDiskFileStorage : IFileStorage
 {
@@ -16,10 +17,12 @@ public sealed partial class LocalDiskFileStorage : IFileStorage
     private const string TempFolder = ".tmp";
     private const int BufferSize = 128 * 1024;
     private readonly string _root;
+    private readonly bool _directIo;
 
-    public LocalDiskFileStorage(string root)
+    public LocalDiskFileStorage(string root, bool directIo = true)
     {
         _root = Path.GetFullPath(root);
+        _directIo = directIo;
         Directory.CreateDirectory(Path.Combine(_root, TempFolder));
     }
 
@@ -34,13 +37,7 @@ public sealed partial class LocalDiskFileStorage : IFileStorage
         var temp = Path.Combine(_root, TempFolder, Guid.NewGuid().ToString("N"));
         try
         {
-            long size;
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
-            {
-                await content.CopyToAsync(file, BufferSize, cancellationToken);
-                await file.FlushAsync(cancellationToken);
-                size = file.Length;
-            }
+            var size = await DurableFileWriter.WriteAsync(temp, content, _directIo, cancellationToken);
 
             File.Move(temp, path, overwrite: true);
             return new StoredObject(size);

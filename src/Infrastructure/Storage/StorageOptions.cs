@@ -11,6 +11,12 @@ public sealed class StorageOptions
     /// <summary>LocalDisk root; default <c>&lt;DataDirectory&gt;/uploads</c>.</summary>
     public string? LocalPath { get; set; }
 
+    /// <summary>
+    /// LocalDisk on Linux writes with <c>O_DIRECT</c> (no page-cache copy: less CPU per byte, cache left to reads).
+    /// Turn off for file systems that handle direct I/O badly (some network mounts).
+    /// </summary>
+    public bool DirectIo { get; set; } = true;
+
     /// <summary>HMAC key for the API's signed upload URLs; generated under the data folder outside Production.</summary>
     public string SigningKey { get; set; } = "";
 }
