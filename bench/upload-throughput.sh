@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Upload throughput of the API to LocalDisk vs `cp` of the same file on the same disk, and the host's RSS growth.
-#   bench/upload-throughput.sh [size-in-MiB, default 1024] [work folder, default /tmp/np-bench]   (RUNS=3 by default)
+#   bench/upload-throughput.sh [size-in-MiB, default 1024] [work folder, default /tmp/np-bench]   (RUNS=5 by default)
 # Publishes the API (Release), starts it on 127.0.0.1 with Workers off, signs a company up, streams the file with curl
 # (multipart POST /api/v1/uploads and signed PUT, RUNS times each; medians reported), and reads VmHWM/VmRSS from /proc.
 # Baselines, also medians of RUNS: `cp` into the page cache, and `cp` + `sync` of the copy, which gives the guarantee
@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib=${1:-1024}
 work=${2:-/tmp/np-bench}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 port=${PORT:-5099}
 base="http://127.0.0.1:$port"
 mkdir -p "$work"
@@ -54,9 +54,9 @@ token=$(curl -sf -H 'Content-Type: application/json' "$base/api/v1/auth/register
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 auth="Authorization: Bearer $token"
 
-# Warm up the upload path (JIT tiers, EF model, connection pool) with a few 32 MiB uploads, then reset the peak RSS counter.
-head -c $((32 * 1024 * 1024)) "$file" > "$work/warm.pdf"
-for _ in 1 2 3; do curl -sf -H "$auth" -F "file=@$work/warm.pdf;type=application/pdf" "$base/api/v1/uploads" >/dev/null; done
+# Warm up the upload path (JIT tiers, EF model, connection pool) with 256 MiB uploads, then reset the peak RSS counter.
+head -c $((256 * 1024 * 1024)) "$file" > "$work/warm.pdf"
+for _ in 1 2 3 4; do curl -sf -H "$auth" -F "file=@$work/warm.pdf;type=application/pdf" "$base/api/v1/uploads" >/dev/null; done
 sleep 1
 rss_kib() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$pid/status"; }
 echo 5 > "/proc/$pid/clear_refs" 2>/dev/null || echo "(cannot reset VmHWM; peak includes start-up)"

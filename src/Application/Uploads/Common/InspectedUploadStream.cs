@@ -1,11 +1,11 @@
-using System.Security.Cryptography;
+using System.Buffers;
 using NovaPulse.Application.Common.Exceptions;
 
 namespace NovaPulse.Application.Uploads.Common;
 
 /// <summary>
 /// A read-only, forward-only view of an incoming upload that storage copies from: it replays the sniffed header,
-/// then the rest of the request body, computing SHA-256 and counting bytes as they pass, and throws
+/// then the rest of the request body, computing SHA-256 (<see cref="OverlappedSha256"/>) and counting bytes as they pass, and throws
 /// <see cref="PayloadTooLargeException"/> as soon as the limit is crossed. Nothing is buffered beyond the header.
 /// </summary>
 public sealed class InspectedUploadStream : Stream
@@ -13,7 +13,7 @@ public sealed class InspectedUploadStream : Stream
     private readonly Stream _source;
     private readonly byte[] _header;
     private readonly long _limit;
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly OverlappedSha256 _hash = new();
     private int _headerPosition;
     private string? _checksum;
 
@@ -71,7 +71,8 @@ public sealed class InspectedUploadStream : Stream
             read = await _source.ReadAsync(buffer, cancellationToken);
         }
 
-        return Account(buffer.Span[..read]);
+        await AccountAsync(buffer[..read], cancellationToken);
+        return read;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -93,7 +94,19 @@ public sealed class InspectedUploadStream : Stream
             read = _source.Read(buffer);
         }
 
-        return Account(buffer[..read]);
+        // Only storage that copies synchronously gets here (Kestrel refuses synchronous body reads); it waits the same way.
+        var chunk = ArrayPool<byte>.Shared.Rent(read);
+        try
+        {
+            buffer[..read].CopyTo(chunk);
+            AccountAsync(chunk.AsMemory(0, read), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return read;
     }
 
     public override void Flush()
@@ -106,22 +119,28 @@ public sealed class InspectedUploadStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+    public override async ValueTask DisposeAsync()
+    {
+        await _hash.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _hash.Dispose();
+            _hash.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         base.Dispose(disposing);
     }
 
-    private int Account(ReadOnlySpan<byte> chunk)
+    private async ValueTask AccountAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
     {
         if (chunk.IsEmpty)
         {
-            _checksum ??= Convert.ToHexStringLower(_hash.GetHashAndReset());
-            return 0;
+            _checksum ??= Convert.ToHexStringLower(await _hash.FinishAsync(cancellationToken));
+            return;
         }
 
         BytesRead += chunk.Length;
@@ -130,7 +149,6 @@ public sealed class InspectedUploadStream : Stream
             throw new PayloadTooLargeException(_limit);
         }
 
-        _hash.AppendData(chunk);
-        return chunk.Length;
+        await _hash.AppendAsync(chunk, cancellationToken);
     }
 }
