@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EventStreamOptions>().Bind(configuration.GetSection(EventStreamOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EventStreamer>();
+        services.AddSingleton<StreamAccessCheck>();
 
         services.AddControllers(options =>
             {

@@ -113,6 +113,7 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Event streams poll often and send heartbeats soon, so stream tests see both quickly.
             ["EventStream:PollInterval"] = "00:00:00.050",
             ["EventStream:HeartbeatInterval"] = "00:00:00.500",
+            ["EventStream:RevalidateInterval"] = "00:00:00.200",
         };
         foreach (var (key, value) in Settings)
         {

@@ -22,6 +22,13 @@ public sealed class EventStreamOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan Lookback { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often an open stream authenticates its request again: a revoked API key or an expired access token ends the
+    /// stream within this time (clients reconnect with a valid credential and <c>Last-Event-ID</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan RevalidateInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The reconnection delay suggested to clients (the SSE <c>retry:</c> field).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan ClientRetry { get; set; } = TimeSpan.FromSeconds(3);

@@ -15,8 +15,9 @@ namespace NovaPulse.WebApi.Infrastructure.Events;
 /// Writes the caller's company's events as server-sent events. It polls the committed outbox (not an in-process bus),
 /// so an event raised on any host reaches a stream open on any other. Each event is
 /// <c>id: msg_...</c>, <c>event: type</c>, <c>data: {webhook body}</c>; silence is broken by a <c>: heartbeat</c> comment.
+/// The stream ends when its credential stops being valid (<see cref="StreamAccessCheck"/>).
 /// </summary>
-public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime)
+public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, StreamAccessCheck access)
 {
     public async Task RunAsync(HttpContext http, ISender sender, IReadOnlyList<string>? types, string? lastEventId, CancellationToken cancellationToken)
     {
@@ -46,6 +47,7 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
             var seen = new Dictionary<Guid, DateTimeOffset>();
             var newest = floor;
             var sinceWrite = Stopwatch.StartNew();
+            var sinceCheck = Stopwatch.StartNew();
             while (true)
             {
                 foreach (var e in batch.Where(e => seen.TryAdd(e.Id, e.OccurredAt)))
@@ -75,6 +77,16 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
                     {
                         seen.Remove(old);
                     }
+                }
+
+                if (sinceCheck.Elapsed >= settings.RevalidateInterval)
+                {
+                    if (!await access.StillAllowedAsync(http))
+                    {
+                        return;
+                    }
+
+                    sinceCheck.Restart();
                 }
 
                 batch = await sender.Send(new ReadEventsQuery(from.OccurredAt, from.Id, types), token);
