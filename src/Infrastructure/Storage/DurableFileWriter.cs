@@ -5,8 +5,8 @@ using Microsoft.Win32.SafeHandles;
 namespace NovaPulse.Infrastructure.Storage;
 
 /// <summary>
-/// Writes a new file from a stream and flushes it to disk before returning. Two buffers alternate so the write of one
-/// chunk (a thread-pool write on Unix) overlaps reading, hashing and sniffing the next. With
+/// Writes a new file from a stream and flushes it to disk before returning. Buffers rotate so that up to
+/// <see cref="WritesInFlight"/> chunk writes (thread-pool writes on Unix) overlap reading, hashing and sniffing the next. With
 /// <c>directIo</c> on Linux the file is opened with <c>O_DIRECT</c> (<see cref="UnbufferedFile"/>): the disk DMAs from our buffer instead of the CPU copying every
 /// byte into the page cache, which on a large upload costs as much CPU as SHA-256. Elsewhere, on a file system
 /// without direct I/O, or with it turned off, the same loop writes through the page cache.
@@ -18,14 +18,26 @@ public static class DurableFileWriter
 
     public const int ChunkSize = 1024 * 1024;
 
+    /// <summary>Chunks being written at once: one outstanding 1 MiB write left the disk idle between requests.</summary>
+    public const int WritesInFlight = 4;
+
     /// <summary>Creates <paramref name="path"/> (which must not exist), copies <paramref name="content"/> into it and returns its size.</summary>
     public static async Task<long> WriteAsync(string path, Stream content, bool directIo, CancellationToken cancellationToken)
     {
         var direct = directIo ? UnbufferedFile.TryCreate(path) : null;
         using var file = direct ?? File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.Asynchronous);
-        using var first = new AlignedBuffer();
-        using var second = new AlignedBuffer();
-        var size = await CopyAsync(content, file, [first, second], padToAlignment: direct is not null, cancellationToken);
+        // Rented as the copy needs them: a small upload takes one.
+        var buffers = new AlignedBuffer?[WritesInFlight];
+        long size;
+        try
+        {
+            size = await CopyAsync(content, file, buffers, padToAlignment: direct is not null, cancellationToken);
+        }
+        finally
+        {
+            Array.ForEach(buffers, b => b?.Dispose());
+        }
+
         if (direct is not null)
         {
             // The last chunk was padded to a whole block; cut the file back to the bytes received.
@@ -40,39 +52,41 @@ public static class DurableFileWriter
         return size;
     }
 
-    private static async Task<long> CopyAsync(Stream content, SafeFileHandle file, AlignedBuffer[] buffers, bool padToAlignment, CancellationToken cancellationToken)
+    private static async Task<long> CopyAsync(Stream content, SafeFileHandle file, AlignedBuffer?[] buffers, bool padToAlignment, CancellationToken cancellationToken)
     {
-        var pending = Task.CompletedTask;
+        var writes = new Task[buffers.Length];
+        Array.Fill(writes, Task.CompletedTask);
         long offset = 0;
         try
         {
-            for (var turn = 0; ; turn ^= 1)
+            for (var turn = 0; ; turn = (turn + 1) % buffers.Length)
             {
-                var chunk = buffers[turn].Memory;
+                // A buffer is refilled only once its previous write is done.
+                await writes[turn];
+                var chunk = (buffers[turn] ??= new AlignedBuffer()).Memory;
                 var filled = await FillAsync(content, chunk, cancellationToken);
-                await pending;
-                pending = Task.CompletedTask;
                 if (filled == 0)
                 {
-                    return offset;
+                    break;
                 }
 
                 var length = padToAlignment ? (filled + Alignment - 1) / Alignment * Alignment : filled;
-                pending = RandomAccess.WriteAsync(file, chunk[..length], offset, cancellationToken).AsTask();
+                writes[turn] = RandomAccess.WriteAsync(file, chunk[..length], offset, cancellationToken).AsTask();
                 offset += filled;
                 if (filled < chunk.Length)
                 {
-                    // A short chunk is the last one (FillAsync reads to the end); a padded write must not be followed by another.
-                    await pending;
-                    pending = Task.CompletedTask;
-                    return offset;
+                    // A short chunk is the last one (FillAsync reads to the end); nothing may follow a padded write.
+                    break;
                 }
             }
+
+            await Task.WhenAll(writes);
+            return offset;
         }
         finally
         {
-            // A failed read must not release a buffer the thread pool is still writing from.
-            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // A failed read must not release buffers the thread pool is still writing from.
+            await Task.WhenAll(writes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
