@@ -275,6 +275,35 @@ public sealed class UploadTests(UploadsFactory factory) : IClassFixture<UploadsF
     }
 
     [Fact]
+    public async Task Concurrent_uploads_never_overshoot_the_quota_and_refused_ones_leave_no_file()
+    {
+        var tenant = await factory.RegisterAsync();
+        var chunk = Uploads.Pdf(250 * 1024);
+        Assert.Equal(HttpStatusCode.Created, (await tenant.Owner.UploadAsync(chunk, "first.pdf")).StatusCode);
+
+        var race = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => tenant.Owner.UploadAsync(chunk, $"race-{i}.pdf")));
+
+        Assert.Single(race, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(race.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.PaymentRequired, r.StatusCode));
+        var usage = await (await tenant.Owner.GetAsync("/api/v1/uploads/usage")).ReadJsonAsync();
+        Assert.Equal(2 * chunk.Length, usage["usedBytes"]!.GetValue<long>());
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(factory.UploadsFolder(), tenant.CompanyId.ToString("N"))).Length);
+    }
+
+    [Fact]
+    public async Task Concurrent_signed_url_reservations_never_overshoot_the_quota()
+    {
+        var tenant = await factory.RegisterAsync();
+        Assert.Equal(HttpStatusCode.Created, (await tenant.Owner.UploadAsync(Uploads.Pdf(250 * 1024), "first.pdf")).StatusCode);
+
+        var race = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => tenant.Owner.PostAsJsonAsync(
+            "/api/v1/uploads/signed-url", new { fileName = $"race-{i}.pdf", contentType = "application/pdf", size = 250 * 1024 })));
+
+        Assert.Single(race, r => r.IsSuccessStatusCode);
+        Assert.All(race.Where(r => !r.IsSuccessStatusCode), r => Assert.Equal(HttpStatusCode.PaymentRequired, r.StatusCode));
+    }
+
+    [Fact]
     public async Task Storage_usage_counts_the_companys_own_files_against_its_quota_and_drops_deleted_ones()
     {
         var a = await factory.RegisterAsync();

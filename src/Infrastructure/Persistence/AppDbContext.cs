@@ -63,6 +63,23 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public async Task<T> InCompanyLockAsync<T>(Guid companyId, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        var owned = Database.CurrentTransaction is null;
+        await using var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // A no-op update holds the row's write lock (PostgreSQL, SQL Server; SQLite: the database's) until the commit,
+        // and the counts that follow are read after any earlier holder has committed.
+        await Companies.IgnoreQueryFilters().Where(c => c.Id == companyId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, c => c.Name), cancellationToken);
+        var result = await work();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
     /// <summary>Read per query by the tenant filter; null (no principal) matches no tenant-owned row.</summary>
     internal Guid? CurrentCompanyId => currentUser.CompanyId;
 

@@ -25,6 +25,36 @@ public sealed class BillingLimitTests(BillingFactory factory)
     }
 
     [Fact]
+    public async Task Concurrent_creates_one_below_the_task_limit_add_exactly_one_task()
+    {
+        var tenant = await factory.RegisterAsync();
+        for (var i = 0; i < BillingFactory.FreeTasks - 1; i++)
+        {
+            await tenant.Owner.CreateTaskAsync(new { title = $"task {i}" });
+        }
+
+        var race = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => tenant.Owner.PostAsJsonAsync("/api/v1/tasks", new { title = $"race {i}" })));
+
+        Assert.Single(race, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(race.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.PaymentRequired, r.StatusCode));
+        var after = await (await tenant.Owner.PostAsJsonAsync("/api/v1/tasks", new { title = "after" })).AssertProblemAsync(HttpStatusCode.PaymentRequired);
+        Assert.Equal(BillingFactory.FreeTasks, after["usage"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Concurrent_invitations_for_the_last_seat_create_exactly_one()
+    {
+        var tenant = await factory.RegisterAsync();
+        await tenant.AddMemberAsync("member");
+
+        var race = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            tenant.Owner.PostAsJsonAsync("/api/v1/members/invitations", new { email = $"r{i}-{Guid.NewGuid():N}@example.test", role = "member" })));
+
+        Assert.Single(race, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(race.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.PaymentRequired, r.StatusCode));
+    }
+
+    [Fact]
     public async Task The_seat_limit_counts_members_and_pending_invitations()
     {
         var tenant = await factory.RegisterAsync();

@@ -62,4 +62,11 @@ public interface IAppDbContext
     DbSet<OAuthState> OAuthStates { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (which saves its own changes) in a transaction that first locks the company's row, so
+    /// one company's check-then-insert rules (plan limits) run one request at a time: two requests cannot both pass a
+    /// count that sits one below the limit. Other companies are not held up.
+    /// </summary>
+    Task<T> InCompanyLockAsync<T>(Guid companyId, Func<Task<T>> work, CancellationToken cancellationToken);
 }

@@ -28,6 +28,13 @@ public sealed class InviteMemberCommandHandler(
             throw new ConflictException("A person with this email already has an account.");
         }
 
+        var companyId = currentUser.RequireCompanyId();
+        return await db.InCompanyLockAsync(companyId, () => InviteAsync(command, companyId, normalized, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Under the company's lock: the pending-invitation and seat checks and the insert happen as one.</summary>
+    private async Task<InvitationResponse> InviteAsync(InviteMemberCommand command, Guid companyId, string normalized, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var pending = await db.Invitations
             .Where(i => i.NormalizedEmail == normalized && i.AcceptedAt == null)
@@ -37,10 +44,10 @@ public sealed class InviteMemberCommandHandler(
             throw new ConflictException("This email already has a pending invitation.");
         }
 
-        await planLimits.EnsureSeatAvailableAsync(currentUser.RequireCompanyId(), cancellationToken);
+        await planLimits.EnsureSeatAvailableAsync(companyId, cancellationToken);
         var token = Secrets.NewToken();
         var invitation = Invitation.Create(
-            currentUser.RequireCompanyId(), command.Email, command.Role, Secrets.Hash(token), currentUser.RequireUserId(), now, settings.Value.InvitationLifetime);
+            companyId, command.Email, command.Role, Secrets.Hash(token), currentUser.RequireUserId(), now, settings.Value.InvitationLifetime);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
         return new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, token, invitation.ExpiresAt);

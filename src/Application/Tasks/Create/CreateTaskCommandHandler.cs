@@ -13,9 +13,15 @@ public sealed class CreateTaskCommandHandler(IAppDbContext db, ICurrentUser curr
     public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
     {
         await AssigneeGuard.EnsureMemberAsync(db, command.AssigneeId, cancellationToken);
-        await planLimits.EnsureTaskAvailableAsync(currentUser.RequireCompanyId(), cancellationToken);
+        var companyId = currentUser.RequireCompanyId();
+        return await db.InCompanyLockAsync(companyId, () => CreateAsync(command, companyId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<TaskDto> CreateAsync(CreateTaskCommand command, Guid companyId, CancellationToken cancellationToken)
+    {
+        await planLimits.EnsureTaskAvailableAsync(companyId, cancellationToken);
         var task = TaskItem.Create(
-            currentUser.RequireCompanyId(),
+            companyId,
             command.Title,
             command.Description,
             command.Status ?? TaskItemStatus.Todo,

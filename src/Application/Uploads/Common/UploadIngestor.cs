@@ -55,26 +55,51 @@ public sealed class UploadIngestor(IAppDbContext db, IFileStorage storage, IPlan
 
         var target = new StorageObject(upload.StorageKey, sniffed.ContentType, sniffed.Kind, upload.IsPublic);
         var stored = await storage.SaveAsync(target, inspected, cancellationToken);
-        var size = inspected.BytesRead;
         try
         {
-            var usage = await UsageAsync(upload.CompanyId, upload.Id, cancellationToken);
-            if (usage + size > limits.StorageQuotaBytes)
-            {
-                throw QuotaExceeded(usage, limits);
-            }
-
+            // An early refusal before the thumbnail is made; CommitAsync decides under the company's lock.
+            await EnsureQuotaAsync(upload, inspected.BytesRead, limits, cancellationToken);
             var (width, height, thumbnailKey) = (stored.Width, stored.Height, (string?)null);
             if (sniffed.Kind == UploadKind.Image && !storage.TransformsImages)
             {
                 (width, height, thumbnailKey) = await CreateThumbnailAsync(upload, cancellationToken);
             }
 
-            return new StoredContent(sniffed.ContentType, sniffed.Kind, size, inspected.Checksum, width, height, thumbnailKey);
+            return new StoredContent(sniffed.ContentType, sniffed.Kind, inspected.BytesRead, inspected.Checksum, width, height, thumbnailKey);
         }
         catch
         {
             await storage.DeleteAsync(target, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Saves the completed <paramref name="upload"/> (the caller has added or changed it) if the company's quota still
+    /// has room for it, checked under the company's lock so concurrent uploads cannot together overshoot it. A refused
+    /// or failed save deletes the stored object and its thumbnail.
+    /// </summary>
+    public async Task CommitAsync(Upload upload, StoredContent content, UploadLimits limits, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.InCompanyLockAsync(
+                upload.CompanyId,
+                async () =>
+                {
+                    await EnsureQuotaAsync(upload, content.Size, limits, cancellationToken);
+                    return await db.SaveChangesAsync(cancellationToken);
+                },
+                cancellationToken);
+        }
+        catch
+        {
+            await storage.DeleteAsync(new StorageObject(upload.StorageKey, content.ContentType, content.Kind, upload.IsPublic), CancellationToken.None);
+            if (content.ThumbnailKey is { } thumbnail)
+            {
+                await storage.DeleteAsync(new StorageObject(thumbnail, thumbnails.ContentType, UploadKind.Image, upload.IsPublic), CancellationToken.None);
+            }
+
             throw;
         }
     }
@@ -107,6 +132,15 @@ public sealed class UploadIngestor(IAppDbContext db, IFileStorage storage, IPlan
         var key = ThumbnailKeyOf(upload.StorageKey);
         await storage.SaveAsync(new StorageObject(key, thumbnails.ContentType, UploadKind.Image, upload.IsPublic), thumbnail, cancellationToken);
         return (dimensions.Width, dimensions.Height, key);
+    }
+
+    private async Task EnsureQuotaAsync(Upload upload, long size, UploadLimits limits, CancellationToken cancellationToken)
+    {
+        var usage = await UsageAsync(upload.CompanyId, upload.Id, cancellationToken);
+        if (usage + size > limits.StorageQuotaBytes)
+        {
+            throw QuotaExceeded(usage, limits);
+        }
     }
 
     /// <summary>The 402 for a full storage quota; the completion of signed uploads answers the same.</summary>

@@ -31,7 +31,7 @@ public sealed class PutUploadContentCommandHandler(
         var maxBytes = Math.Min(limits.MaxUploadBytes, upload.Size);
         var content = await ingestor.StoreAsync(upload, command.Content, command.ContentType ?? upload.ContentType, maxBytes, limits, cancellationToken);
         upload.Complete(content, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await ingestor.CommitAsync(upload, content, limits, cancellationToken);
         return urls.ToDto(upload);
     }
 }

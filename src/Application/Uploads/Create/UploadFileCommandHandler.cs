@@ -31,7 +31,7 @@ public sealed class UploadFileCommandHandler(
         var content = await ingestor.StoreAsync(upload, command.Content, command.ContentType, limits.MaxUploadBytes, limits, cancellationToken);
         upload.Complete(content, clock.GetUtcNow());
         db.Uploads.Add(upload);
-        await db.SaveChangesAsync(cancellationToken);
+        await ingestor.CommitAsync(upload, content, limits, cancellationToken);
         return urls.ToDto(upload);
     }
 }

@@ -25,14 +25,21 @@ public sealed class CreateSignedUploadCommandHandler(
         }
 
         await UploadTaskGuard.EnsureTaskAsync(db, command.TaskId, cancellationToken);
-        await ingestor.EnsureRoomAsync(companyId, command.Size, null, cancellationToken);
-
         var now = clock.GetUtcNow();
         var upload = Upload.CreatePending(
             companyId, name, declared.ContentType, command.Size, declared.Kind, command.Folder, command.Tags, command.IsPublic ?? false,
             command.TaskId, storage.Provider, currentUser.UserId, now);
-        db.Uploads.Add(upload);
-        await db.SaveChangesAsync(cancellationToken);
+        // The pending row reserves its announced size; checking and reserving under the company's lock keeps two
+        // concurrent reservations from both fitting in the same free space.
+        await db.InCompanyLockAsync(
+            companyId,
+            async () =>
+            {
+                await ingestor.EnsureRoomAsync(companyId, command.Size, null, cancellationToken);
+                db.Uploads.Add(upload);
+                return await db.SaveChangesAsync(cancellationToken);
+            },
+            cancellationToken);
 
         var expiresAt = now.Add(settings.Value.SignedUrlLifetime);
         if (storage.CreateDirectUpload(UploadUrls.StorageObjectOf(upload), expiresAt) is { } direct)
