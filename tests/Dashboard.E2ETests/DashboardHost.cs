@@ -13,8 +13,18 @@ public sealed class DashboardHost : NovaPulseFactory
     /// <summary>Slack's incoming webhooks (WireMock.Net), for the integrations journey.</summary>
     public FakeSlack Slack { get; } = new();
 
-    // The fake Slack speaks plain http on loopback.
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Integrations:AllowHttpSlackUrls"] = "true" };
+    /// <summary>Stripe's API (WireMock.Net), for the checkout journey.</summary>
+    public FakeStripe Stripe { get; } = new();
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        // The fake Slack speaks plain http on loopback.
+        ["Integrations:AllowHttpSlackUrls"] = "true",
+        ["Stripe:SecretKey"] = FakeStripe.SecretKey,
+        ["Stripe:WebhookSecret"] = FakeStripe.WebhookSecret,
+        ["Stripe:ApiBase"] = Stripe.ApiBase,
+        ["Billing:Plans:1:StripePriceId"] = "price_pro",
+    };
 
     public async Task StartAsync()
     {
@@ -29,6 +39,7 @@ public sealed class DashboardHost : NovaPulseFactory
     public new async Task DisposeAsync()
     {
         Slack.Dispose();
+        Stripe.Dispose();
         await base.DisposeAsync();
     }
 }

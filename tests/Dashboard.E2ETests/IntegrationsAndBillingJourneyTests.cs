@@ -70,4 +70,32 @@ public sealed class IntegrationsAndBillingJourneyTests(BrowserFixture browser)
             await Journey.ScreenshotAsync(page, "07-billing");
         });
     }
+
+    [Fact]
+    public async Task Choosing_a_paid_plan_sends_the_browser_to_stripe_checkout_for_that_plan()
+    {
+        var page = await browser.NewPageAsync();
+        await Journey.SignUpAsync(page, "Checkout Journeys");
+        await Journey.RunAsync(page, "08-checkout", async () =>
+        {
+            // Stripe's hosted page is out of reach here: the browser's request for it is answered locally.
+            await page.RouteAsync("https://checkout.stripe.test/**", route => route.FulfillAsync(new()
+            {
+                ContentType = "text/html",
+                Body = "<!doctype html><title>Stripe Checkout</title><h1>Pay for NovaPulse Pro</h1>",
+            }));
+
+            await Nav(page, "Plans").ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Choose Pro" }).ClickAsync();
+
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("^https://checkout\\.stripe\\.test/c/pay/cs_test_"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pay for NovaPulse Pro" })).ToBeVisibleAsync();
+            var session = Assert.Single(browser.Host.Stripe.To("POST", "/v1/checkout/sessions"));
+            Assert.Equal("subscription", session.Form["mode"]);
+            Assert.Equal("price_pro", session.Form["line_items[0][price]"]);
+            var customer = Assert.Single(browser.Host.Stripe.Customers.Values);
+            Assert.Equal("Checkout Journeys", customer["name"]!.GetValue<string>());
+            Assert.Equal(customer["id"]!.GetValue<string>(), session.Form["customer"]);
+        });
+    }
 }
