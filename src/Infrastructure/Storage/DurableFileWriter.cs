@@ -7,7 +7,7 @@ namespace NovaPulse.Infrastructure.Storage;
 /// <summary>
 /// Writes a new file from a stream and flushes it to disk before returning. Buffers rotate so that up to
 /// <see cref="WritesInFlight"/> chunk writes (thread-pool writes on Unix) overlap reading, hashing and sniffing the next. With
-/// <c>directIo</c> on Linux the file is opened with <c>O_DIRECT</c> (<see cref="UnbufferedFile"/>): the disk DMAs from our buffer instead of the CPU copying every
+/// <c>directIo</c> on Linux the file is opened with <c>O_DIRECT</c> (<see cref="LinuxFiles"/>): the disk DMAs from our buffer instead of the CPU copying every
 /// byte into the page cache, which on a large upload costs as much CPU as SHA-256. Elsewhere, on a file system
 /// without direct I/O, or with it turned off, the same loop writes through the page cache.
 /// </summary>
@@ -24,7 +24,7 @@ public static class DurableFileWriter
     /// <summary>Creates <paramref name="path"/> (which must not exist), copies <paramref name="content"/> into it and returns its size.</summary>
     public static async Task<long> WriteAsync(string path, Stream content, bool directIo, CancellationToken cancellationToken)
     {
-        var direct = directIo ? UnbufferedFile.TryCreate(path) : null;
+        var direct = directIo ? LinuxFiles.TryCreateUnbuffered(path) : null;
         using var file = direct ?? File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.Asynchronous);
         // Rented as the copy needs them: a small upload takes one.
         var buffers = new AlignedBuffer?[WritesInFlight];

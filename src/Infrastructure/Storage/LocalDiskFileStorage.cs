@@ -8,8 +8,8 @@ namespace NovaPulse.Infrastructure.Storage;
 /// <summary>
 /// Files under one root folder. Keys are ours (<c>{company:N}/{upload:N}[.thumb]</c>) and are checked against a strict
 /// pattern, so no path is ever built from client input. Writes go to a temp file in the same file system, reach the
-/// disk (<see cref="DurableFileWriter"/>) and are renamed into place, so a reader never sees a partial object and a 201
-/// means the bytes are stored. The API serves the bytes (signed URLs for private files).
+/// disk (<see cref="DurableFileWriter"/>) and are renamed into place, and the folder is flushed so the rename is on disk
+/// too: a reader never sees a partial object and a 201 means the bytes are stored. The API serves the bytes (signed URLs for private files).
 /// </summary>
 public sealed partial class LocalDiskFileStorage : IFileStorage
 {
@@ -40,6 +40,7 @@ public sealed partial class LocalDiskFileStorage : IFileStorage
             var size = await DurableFileWriter.WriteAsync(temp, content, _directIo, cancellationToken);
 
             File.Move(temp, path, overwrite: true);
+            LinuxFiles.FlushDirectory(Path.GetDirectoryName(path)!);
             return new StoredObject(size);
         }
         catch

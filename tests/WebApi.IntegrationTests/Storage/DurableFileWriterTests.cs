@@ -28,12 +28,25 @@ public sealed class DurableFileWriterTests : IDisposable
     public void Linux_opens_new_files_for_direct_io_and_never_opens_an_existing_one()
     {
         var path = Path.Combine(Folder(), "direct");
-        using (var handle = UnbufferedFile.TryCreate(path))
+        using (var handle = LinuxFiles.TryCreateUnbuffered(path))
         {
             Assert.Equal(OperatingSystem.IsLinux(), handle is not null);
         }
 
-        Assert.Null(UnbufferedFile.TryCreate(path));
+        Assert.Null(LinuxFiles.TryCreateUnbuffered(path));
+    }
+
+    [Fact]
+    public void Flushing_a_folder_works_and_a_missing_folder_is_an_io_error()
+    {
+        var folder = Folder();
+
+        LinuxFiles.FlushDirectory(folder);
+
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Throws<IOException>(() => LinuxFiles.FlushDirectory(Path.Combine(folder, "missing")));
+        }
     }
 
     [Fact]
