@@ -28,12 +28,18 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _dataDirectory = sameDatabaseAs._dataDirectory;
         _connectionString = sameDatabaseAs._connectionString;
         _ownsDatabase = false;
+        // Instances on one database read one (synchronised) time: a clock of its own would lag or lead the other's by
+        // however long the hosts took to start, and event positions and leases compare times across them.
+        Clock = sameDatabaseAs.Clock;
     }
 
     /// <summary>Leave the database and data folder in place on dispose, for a host started on them afterwards (a restart).</summary>
     public bool KeepDatabaseOnDispose { get; set; }
 
-    /// <summary>Starts at real time and ticks 1 ms per reading, so creation times are distinct and ordered.</summary>
+    /// <summary>
+    /// Starts at real time and ticks 1 ms per reading, so creation times are distinct and ordered; shared with the host
+    /// this one was created on the database of.
+    /// </summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     /// <summary>The host's database, for a separate process on it (<see cref="ProcessHost"/>, the <c>secrets:rotate</c> command).</summary>

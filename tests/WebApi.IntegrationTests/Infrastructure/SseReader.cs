@@ -73,11 +73,14 @@ public sealed class SseReader : IAsyncDisposable
     }
 
     /// <summary>The next event (skipping comments).</summary>
+    /// <summary>The next event, skipping heartbeats; fails the test if none arrives in time (heartbeats do not extend it).</summary>
     public async Task<SseMessage> NextEventAsync(TimeSpan? timeout = null)
     {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (true)
         {
-            var message = await NextAsync(timeout);
+            var left = deadline - DateTime.UtcNow;
+            var message = left > TimeSpan.Zero ? await NextAsync(left) : throw new TimeoutException("No event arrived, only heartbeats.");
             if (message.Event is not null)
             {
                 return message;
