@@ -64,7 +64,8 @@ public static class DurableFileWriter
                 // A buffer is refilled only once its previous write is done.
                 await writes[turn];
                 var chunk = (buffers[turn] ??= new AlignedBuffer()).Memory;
-                var filled = await FillAsync(content, chunk, cancellationToken);
+                // Whole chunks: reads until the chunk is full or the stream ends.
+                var filled = await content.ReadAtLeastAsync(chunk, chunk.Length, throwOnEndOfStream: false, cancellationToken);
                 if (filled == 0)
                 {
                     break;
@@ -75,7 +76,7 @@ public static class DurableFileWriter
                 offset += filled;
                 if (filled < chunk.Length)
                 {
-                    // A short chunk is the last one (FillAsync reads to the end); nothing may follow a padded write.
+                    // A short chunk is the last one; nothing may follow a padded write.
                     break;
                 }
             }
@@ -88,19 +89,6 @@ public static class DurableFileWriter
             // A failed read must not release buffers the thread pool is still writing from.
             await Task.WhenAll(writes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-    }
-
-    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends, so writes go out in whole chunks.</summary>
-    private static async Task<int> FillAsync(Stream content, Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        var filled = 0;
-        int read;
-        while (filled < buffer.Length && (read = await content.ReadAsync(buffer[filled..], cancellationToken)) > 0)
-        {
-            filled += read;
-        }
-
-        return filled;
     }
 
     /// <summary>A pooled array pinned for the copy, exposed from its first <see cref="Alignment"/>-aligned byte.</summary>

@@ -47,12 +47,7 @@ public sealed class InspectedUploadStream : Stream
     public static async Task<InspectedUploadStream> OpenAsync(Stream source, long limit, CancellationToken cancellationToken)
     {
         var buffer = new byte[FileTypeSniffer.HeaderLength];
-        var filled = 0;
-        int read;
-        while (filled < buffer.Length && (read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
-        {
-            filled += read;
-        }
+        var filled = await source.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
 
         return new InspectedUploadStream(source, buffer[..filled], limit);
     }

@@ -83,12 +83,7 @@ public static class MultipartUpload
     private static async Task<string> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxFieldLength + 1];
-        var filled = 0;
-        int read;
-        while (filled < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
-        {
-            filled += read;
-        }
+        var filled = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
 
         if (filled > MaxFieldLength)
         {
