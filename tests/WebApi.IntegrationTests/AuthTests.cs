@@ -150,6 +150,19 @@ public sealed class AuthTests(NovaPulseFactory factory)
     }
 
     [Fact]
+    public async Task Concurrent_redemptions_of_one_refresh_token_yield_at_most_one_session()
+    {
+        var tenant = await factory.RegisterAsync();
+        var client = factory.Anonymous();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tenant.RefreshToken })));
+
+        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) <= 1);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+    }
+
+    [Fact]
     public async Task Logging_out_revokes_the_refresh_token()
     {
         var tenant = await factory.RegisterAsync();

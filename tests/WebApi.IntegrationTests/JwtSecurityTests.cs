@@ -65,8 +65,20 @@ public sealed class JwtSecurityTests(JwtSecurityTests.Host factory) : IClassFixt
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    private string Forge(string key, string audience)
+    [Fact]
+    public async Task A_signed_token_without_a_role_claim_is_refused_where_a_role_is_required()
     {
+        var response = await _factory.WithBearer(Forge(Key, "novapulse-api", role: null)).GetAsync("/api/v1/tasks");
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    private string Forge(string key, string audience, string? role = "Owner")
+    {
+        Claim[] claims = role is null
+            ? [new Claim("sub", _tenant.OwnerId.ToString()), new Claim("company_id", _tenant.CompanyId.ToString())]
+            : [new Claim("sub", _tenant.OwnerId.ToString()), new Claim("company_id", _tenant.CompanyId.ToString()), new Claim("role", role)];
+
         var now = _factory.Clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -76,12 +88,7 @@ public sealed class JwtSecurityTests(JwtSecurityTests.Host factory) : IClassFixt
             NotBefore = now,
             Expires = now.AddMinutes(15),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim("sub", _tenant.OwnerId.ToString()),
-                new Claim("company_id", _tenant.CompanyId.ToString()),
-                new Claim("role", "Owner"),
-            ]),
+            Subject = new ClaimsIdentity(claims),
         });
     }
 

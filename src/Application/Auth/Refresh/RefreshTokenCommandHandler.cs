@@ -33,7 +33,17 @@ public sealed class RefreshTokenCommandHandler(IAppDbContext db, TokenPairIssuer
         var user = await db.Users.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.Id == token.UserId, cancellationToken)
             ?? throw new AuthenticationFailedException("The refresh token is invalid.");
 
-        token.MarkUsed(now);
+        // Spend the token with a conditional update, not a read-then-write: of two concurrent redemptions only one
+        // changes the row, and the other is treated as the reuse it is indistinguishable from.
+        var claimed = await db.RefreshTokens.IgnoreQueryFilters()
+            .Where(t => t.Id == token.Id && t.UsedAt == null && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            await RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
+            throw new AuthenticationFailedException("The refresh token was already used; all sessions of this sign-in were revoked.");
+        }
+
         var pair = tokens.Issue(user, token.FamilyId);
         await db.SaveChangesAsync(cancellationToken);
         return pair;

@@ -21,7 +21,8 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
                 throw new AuthenticationFailedException("Authentication is required.");
             }
 
-            if (currentUser.Role < Requirement.Minimum)
+            // Fails closed: a principal without a role (a token missing the claim) is refused, not compared as null.
+            if (currentUser.Role is not { } role || role < Requirement.Minimum)
             {
                 throw new ForbiddenAccessException($"This operation requires the {Requirement.Minimum} role or higher.");
             }
