@@ -19,7 +19,9 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        services.AddMemoryCache();
         services.AddScoped<TokenPairIssuer>();
+        services.AddScoped<CurrentRoles>();
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddScoped<UploadIngestor>();
         services.AddScoped<UploadUrls>();

@@ -90,7 +90,11 @@ public static class DependencyInjection
     {
         services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "JWT, API key or dashboard cookie", options => options.ForwardDefaultSelector = AuthSchemes.Select)
-            .AddJwtBearer(AuthSchemes.Jwt, options => options.MapInboundClaims = false)
+            .AddJwtBearer(AuthSchemes.Jwt, options =>
+            {
+                options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents { OnTokenValidated = CurrentRoleCheck.ApplyAsync };
+            })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
             .AddCookie(DashboardAuthentication.Scheme, DashboardPrincipalFactory.ConfigureCookie);
 

@@ -20,8 +20,15 @@ public sealed class ApiKeyAuthenticator(IAppDbContext db, TimeProvider clock)
 
         var hash = Secrets.Hash(presentedKey);
         // Runs before the tenant is known: the key itself names it.
-        var key = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
-            .SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
+        // The creator's current membership comes with it (one round trip): a key never acts above the person who made
+        // it, and stops acting at all once they have left the company.
+        var key = await (
+                from k in db.ApiKeys.IgnoreQueryFilters()
+                join u in db.Users.IgnoreQueryFilters() on new { Id = k.CreatedBy, k.CompanyId } equals new { u.Id, u.CompanyId }
+                where k.KeyHash == hash && k.RevokedAt == null
+                select new { k.Id, k.CompanyId, k.CreatedBy, k.Role, k.LastUsedAt, CreatorRole = u.Role })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
         if (key is null)
         {
             return null;
@@ -35,7 +42,7 @@ public sealed class ApiKeyAuthenticator(IAppDbContext db, TimeProvider clock)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         }
 
-        return new ApiKeyPrincipal(key.Id, key.CompanyId, key.CreatedBy, key.Role);
+        return new ApiKeyPrincipal(key.Id, key.CompanyId, key.CreatedBy, key.Role < key.CreatorRole ? key.Role : key.CreatorRole);
     }
 }
 

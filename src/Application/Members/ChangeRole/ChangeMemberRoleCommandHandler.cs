@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Auth.Common;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Security;
@@ -9,7 +10,7 @@ using NovaPulse.Domain.Users;
 
 namespace NovaPulse.Application.Members.ChangeRole;
 
-public sealed class ChangeMemberRoleCommandHandler(IAppDbContext db, ICurrentUser currentUser) : ICommandHandler<ChangeMemberRoleCommand, MemberDto>
+public sealed class ChangeMemberRoleCommandHandler(IAppDbContext db, ICurrentUser currentUser, CurrentRoles roles) : ICommandHandler<ChangeMemberRoleCommand, MemberDto>
 {
     public async ValueTask<MemberDto> Handle(ChangeMemberRoleCommand command, CancellationToken cancellationToken)
     {
@@ -19,6 +20,7 @@ public sealed class ChangeMemberRoleCommandHandler(IAppDbContext db, ICurrentUse
         MembershipPolicy.EnsureCanChangeRole(currentUser.RequireRole(), member, command.Role, owners);
         member.ChangeRole(command.Role);
         await db.SaveChangesAsync(cancellationToken);
+        roles.Forget(member.Id);
         return MemberDto.From(member);
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Auth.Common;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Security;
@@ -9,7 +10,7 @@ using NovaPulse.Domain.Users;
 
 namespace NovaPulse.Application.Members.Remove;
 
-public sealed class RemoveMemberCommandHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<RemoveMemberCommand>
+public sealed class RemoveMemberCommandHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, CurrentRoles roles) : ICommandHandler<RemoveMemberCommand>
 {
     public async ValueTask<Unit> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
     {
@@ -29,6 +30,12 @@ public sealed class RemoveMemberCommandHandler(IAppDbContext db, ICurrentUser cu
             db.RefreshTokens.Remove(token);
         }
 
+        // Invitations they sent would otherwise still let someone in on their say-so after they left.
+        foreach (var invitation in await db.Invitations.Where(i => i.InvitedBy == member.Id && i.AcceptedAt == null).ToListAsync(cancellationToken))
+        {
+            db.Invitations.Remove(invitation);
+        }
+
         foreach (var task in await db.Tasks.Where(t => t.AssigneeId == member.Id).ToListAsync(cancellationToken))
         {
             task.Update(new TaskChanges(AssigneeId: new Change<Guid?>(null)), now);
@@ -37,6 +44,7 @@ public sealed class RemoveMemberCommandHandler(IAppDbContext db, ICurrentUser cu
         member.MarkRemoved();
         db.Users.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
+        roles.Forget(member.Id);
         return Unit.Value;
     }
 }
