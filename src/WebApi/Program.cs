@@ -42,6 +42,8 @@ if (args.Contains(SecretRotation.Command))
 OutboxMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 WebhookMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 
+// First: everything after it (logging, HSTS, rate limits, lockouts, audit) sees the real client and scheme.
+app.UseForwardedHeaders();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseSerilogRequestLogging(options =>
 {
