@@ -110,6 +110,23 @@ public sealed class Upload : Entity, ITenantOwned, IAuditable
         Raise(new UploadCreated(Snapshot()));
     }
 
+    /// <summary>
+    /// Sets the client's metadata on an upload whose bytes are still arriving (form fields sent after the file part):
+    /// part of creating it, so no new version.
+    /// </summary>
+    public void Describe(string? folder, IEnumerable<string>? tags, bool isPublic, Guid? taskId)
+    {
+        if (Status != UploadStatus.Pending)
+        {
+            throw new DomainRuleException("upload_already_completed", "This upload is already complete.");
+        }
+
+        Folder = NormalizeFolder(folder);
+        Tags = NormalizeTags(tags);
+        IsPublic = isPublic;
+        TaskId = taskId;
+    }
+
     /// <summary>Applies the given changes (null arguments leave a field as it is); returns whether anything changed.</summary>
     public bool Update(string? name, Change<string?>? folder, IEnumerable<string>? tags, Change<Guid?>? taskId, DateTimeOffset now)
     {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Paging;
+using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Uploads.Common;
 using NovaPulse.Application.Uploads.Complete;
 using NovaPulse.Application.Uploads.Create;
@@ -25,7 +27,8 @@ public sealed class UploadsController : ApiControllerBase
 {
     /// <summary>
     /// Upload a file (multipart/form-data: <c>file</c>, optional <c>folder</c>, <c>tags</c>, <c>isPublic</c>, <c>taskId</c>; send the
-    /// fields before the file). The body is streamed to storage, never buffered whole.
+    /// fields in any order, at most 32 of 64 KiB in all). The body is streamed to storage, never buffered whole, and may be
+    /// at most the plan's largest file plus 1 MiB.
     /// </summary>
     [HttpPost]
     [DisableRequestSizeLimit]
@@ -36,8 +39,10 @@ public sealed class UploadsController : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
-    public async Task<ActionResult<UploadDto>> Upload(CancellationToken cancellationToken)
+    public async Task<ActionResult<UploadDto>> Upload([FromServices] IPlanLimits planLimits, [FromServices] ICurrentUser currentUser, CancellationToken cancellationToken)
     {
+        var limits = await planLimits.GetUploadLimitsAsync(currentUser.RequireCompanyId(), cancellationToken);
+        MultipartUpload.LimitBody(Request, limits.MaxUploadBytes);
         var upload = await MultipartUpload.ReadAsync(Request, command => Sender.Send(command, cancellationToken).AsTask(), cancellationToken);
         Response.Headers.ETag = EntityTag.For(upload.Version);
         return CreatedAtAction(nameof(Get), new { id = upload.Id, version = "1" }, upload);

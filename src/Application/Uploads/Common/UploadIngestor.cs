@@ -94,13 +94,18 @@ public sealed class UploadIngestor(IAppDbContext db, IFileStorage storage, IPlan
         }
         catch
         {
-            await storage.DeleteAsync(new StorageObject(upload.StorageKey, content.ContentType, content.Kind, upload.IsPublic), CancellationToken.None);
-            if (content.ThumbnailKey is { } thumbnail)
-            {
-                await storage.DeleteAsync(new StorageObject(thumbnail, thumbnails.ContentType, UploadKind.Image, upload.IsPublic), CancellationToken.None);
-            }
-
+            await DiscardAsync(upload, content);
             throw;
+        }
+    }
+
+    /// <summary>Deletes a stored object and its thumbnail whose upload will not be saved.</summary>
+    public async Task DiscardAsync(Upload upload, StoredContent content)
+    {
+        await storage.DeleteAsync(new StorageObject(upload.StorageKey, content.ContentType, content.Kind, upload.IsPublic), CancellationToken.None);
+        if (content.ThumbnailKey is { } thumbnail)
+        {
+            await storage.DeleteAsync(new StorageObject(thumbnail, thumbnails.ContentType, UploadKind.Image, upload.IsPublic), CancellationToken.None);
         }
     }
 

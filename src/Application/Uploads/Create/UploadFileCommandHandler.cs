@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Security;
@@ -7,7 +8,13 @@ using NovaPulse.Domain.Uploads;
 namespace NovaPulse.Application.Uploads.Create;
 
 public sealed class UploadFileCommandHandler(
-    IAppDbContext db, ICurrentUser currentUser, IFileStorage storage, UploadIngestor ingestor, UploadUrls urls, TimeProvider clock)
+    IAppDbContext db,
+    ICurrentUser currentUser,
+    IFileStorage storage,
+    UploadIngestor ingestor,
+    UploadUrls urls,
+    IValidator<UploadFileCommand> validator,
+    TimeProvider clock)
     : ICommandHandler<UploadFileCommand, UploadDto>
 {
     public async ValueTask<UploadDto> Handle(UploadFileCommand command, CancellationToken cancellationToken)
@@ -29,9 +36,39 @@ public sealed class UploadFileCommandHandler(
             currentUser.UserId,
             clock.GetUtcNow());
         var content = await ingestor.StoreAsync(upload, command.Content, command.ContentType, limits.MaxUploadBytes, limits, cancellationToken);
+        if (command.FieldsAfterFile is { } readFields)
+        {
+            try
+            {
+                await DescribeAsync(upload, content, command, await readFields(cancellationToken), cancellationToken);
+            }
+            catch
+            {
+                await ingestor.DiscardAsync(upload, content);
+                throw;
+            }
+        }
+
         upload.Complete(content, clock.GetUtcNow());
         db.Uploads.Add(upload);
         await ingestor.CommitAsync(upload, content, limits, cancellationToken);
         return urls.ToDto(upload);
+    }
+
+    /// <summary>Fields that followed the file part: checked like the ones before it, then applied before the row is written.</summary>
+    private async Task DescribeAsync(Upload upload, StoredContent content, UploadFileCommand command, UploadFields fields, CancellationToken cancellationToken)
+    {
+        await validator.ValidateAndThrowAsync(
+            command with { Folder = fields.Folder, Tags = fields.Tags, IsPublic = fields.IsPublic, TaskId = fields.TaskId, FieldsAfterFile = null },
+            cancellationToken);
+        await UploadTaskGuard.EnsureTaskAsync(db, fields.TaskId, cancellationToken);
+        var isPublic = fields.IsPublic ?? false;
+        if (isPublic != upload.IsPublic)
+        {
+            // The object was stored with the visibility known then (Cloudinary's delivery type); move it.
+            await storage.SetVisibilityAsync(new StorageObject(upload.StorageKey, content.ContentType, content.Kind, upload.IsPublic), isPublic, cancellationToken);
+        }
+
+        upload.Describe(fields.Folder, fields.Tags, isPublic, fields.TaskId);
     }
 }

@@ -70,7 +70,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         PaymentProviderException { Transient: true } e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "billing_provider_unavailable"),
         PaymentProviderException e => Problem(StatusCodes.Status502BadGateway, "Bad gateway", e.Message, "billing_provider_error"),
         PayloadTooLargeException e => WithExtensions(
-            Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", e.Message), ("limit", e.Limit)),
+            Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", e.Message, e.Code), ("limit", e.Limit)),
         UnprocessableException e => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable entity", e.Message),
         FeatureUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "not_configured"),
         UnsupportedMediaTypeException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message),

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using NovaPulse.Application.Common.Exceptions;
@@ -13,21 +12,46 @@ namespace NovaPulse.WebApi.Infrastructure.Http;
 /// <summary>
 /// Reads a <c>multipart/form-data</c> upload section by section with <see cref="MultipartReader"/>: small form fields
 /// are collected, and the <c>file</c> part's body is handed to the use case as a stream, so the file is never
-/// buffered (no IFormFile). Fields must come before the file; parts after it are drained and ignored.
+/// buffered (no IFormFile). Fields may come before or after the file: those after it are read once the bytes are
+/// stored (<see cref="UploadFileCommand.FieldsAfterFile"/>), before the row is written. At most
+/// <see cref="MaxFields"/> fields of <see cref="MaxFieldBytes"/> bytes in all are read; beyond that 400/413.
 /// </summary>
 public static class MultipartUpload
 {
-    private const int MaxFieldLength = 4096;
+    public const int MaxFields = 32;
+    public const int MaxFieldBytes = 64 * 1024;
+
+    /// <summary>What the body may carry besides the file: the fields, part headers and boundaries.</summary>
+    public const long BodyMargin = 1024 * 1024;
+
     private const int MaxBoundaryLength = 70;
 
     /// <summary>The reader's buffer: bigger than the 16 KiB default, so large files move in fewer, larger chunks.</summary>
     private const int ReadBufferSize = 128 * 1024;
 
+    /// <summary>
+    /// Caps the request body at the plan's largest file plus <see cref="BodyMargin"/> (413 when Content-Length says
+    /// more; the server enforces it on chunked bodies), so extra parts cannot make the host read without end.
+    /// </summary>
+    public static void LimitBody(HttpRequest request, long maxUploadBytes)
+    {
+        var max = maxUploadBytes + BodyMargin;
+        if (request.ContentLength > max)
+        {
+            throw new PayloadTooLargeException(maxUploadBytes);
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = max;
+        }
+    }
+
     public static async Task<UploadDto> ReadAsync(HttpRequest request, Func<UploadFileCommand, Task<UploadDto>> send, CancellationToken cancellationToken)
     {
         var boundary = Boundary(request.ContentType);
         var reader = new MultipartReader(boundary, request.Body, ReadBufferSize) { HeadersLengthLimit = 16 * 1024 };
-        var fields = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var form = new FormFields();
         UploadDto? result = null;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
@@ -37,22 +61,32 @@ public static class MultipartUpload
             }
 
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).ToString();
-            if (disposition.IsFileDisposition() && result is null && string.Equals(name, "file", StringComparison.OrdinalIgnoreCase))
+            if (disposition.IsFileDisposition() && string.Equals(name, "file", StringComparison.OrdinalIgnoreCase))
             {
+                if (result is not null)
+                {
+                    throw new BadRequestException("multiple_files", "Send one file part named 'file' per upload.");
+                }
+
                 var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                var fields = form.ToUploadFields();
                 result = await send(new UploadFileCommand(
                     section.Body,
                     fileName,
                     section.ContentType,
-                    Single(fields, "folder"),
-                    Tags(fields),
-                    Bool(fields, "isPublic"),
-                    Guid(fields, "taskId")));
+                    fields.Folder,
+                    fields.Tags,
+                    fields.IsPublic,
+                    fields.TaskId,
+                    async ct =>
+                    {
+                        await ReadFieldsAsync(reader, form, ct);
+                        return form.ToUploadFields();
+                    }));
             }
-            else if (result is null && disposition.IsFormDisposition())
+            else if (disposition.IsFormDisposition())
             {
-                var value = await ReadFieldAsync(section.Body, cancellationToken);
-                (fields.TryGetValue(name, out var list) ? list : fields[name] = []).Add(value);
+                await form.AddAsync(name, section.Body, cancellationToken);
             }
             else
             {
@@ -61,6 +95,25 @@ public static class MultipartUpload
         }
 
         return result ?? throw Invalid("file", "A file part named 'file' is required.");
+    }
+
+    /// <summary>The parts after the file: more fields; another file part is refused.</summary>
+    private static async Task ReadFieldsAsync(MultipartReader reader, FormFields form, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition() && !disposition.IsFileDisposition())
+            {
+                continue;
+            }
+
+            if (disposition.IsFileDisposition())
+            {
+                throw new BadRequestException("multiple_files", "Send one file part named 'file' per upload.");
+            }
+
+            await form.AddAsync(HeaderUtilities.RemoveQuotes(disposition.Name).ToString(), section.Body, cancellationToken);
+        }
     }
 
     private static string Boundary(string? contentType)
@@ -80,41 +133,5 @@ public static class MultipartUpload
         return boundary;
     }
 
-    private static async Task<string> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[MaxFieldLength + 1];
-        var filled = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-
-        if (filled > MaxFieldLength)
-        {
-            throw Invalid("form", $"Form fields are limited to {MaxFieldLength} bytes.");
-        }
-
-        return Encoding.UTF8.GetString(buffer, 0, filled);
-    }
-
-    private static string? Single(Dictionary<string, List<string>> fields, string name) =>
-        fields.TryGetValue(name, out var values) ? values[^1] : null;
-
-    /// <summary>Tags as repeated <c>tags</c> fields, or one comma-separated field.</summary>
-    private static List<string>? Tags(Dictionary<string, List<string>> fields) =>
-        fields.TryGetValue("tags", out var values)
-            ? [.. values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))]
-            : null;
-
-    private static bool? Bool(Dictionary<string, List<string>> fields, string name) => Single(fields, name) switch
-    {
-        null or "" => null,
-        var v when bool.TryParse(v, out var b) => b,
-        _ => throw Invalid(name, $"'{name}' must be true or false."),
-    };
-
-    private static Guid? Guid(Dictionary<string, List<string>> fields, string name) => Single(fields, name) switch
-    {
-        null or "" => null,
-        var v when System.Guid.TryParse(v, CultureInfo.InvariantCulture, out var g) => g,
-        _ => throw Invalid(name, $"'{name}' must be a UUID."),
-    };
-
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+    internal static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }
