@@ -63,6 +63,33 @@ public sealed class EmailIntegrationTests(IntegrationsFactory factory)
         Assert.Equal("\"Renamed\" <alerts@novapulse.test>", (await factory.Smtp.WaitForMessageToAsync(to)).From.ToString());
     }
 
+    [Theory]
+    [InlineData("host", "localhost")]
+    [InlineData("port", 2525)]
+    [InlineData("security", "starttls")]
+    public async Task Changing_where_the_password_goes_requires_it_again(string field, object value)
+    {
+        var tenant = await factory.RegisterAsync();
+        await tenant.Owner.ConfigureEmailAsync(factory.Smtp);
+        var body = new Dictionary<string, object?>
+        {
+            ["host"] = "127.0.0.1",
+            ["port"] = factory.Smtp.Port,
+            ["username"] = SmtpTestServer.Username,
+            ["password"] = null,
+            ["fromAddress"] = "alerts@novapulse.test",
+            ["security"] = "none",
+        };
+        body[field] = value;
+
+        var response = await tenant.Owner.PutAsJsonAsync("/api/v1/integrations/email", body);
+        var stored = await (await tenant.Owner.GetAsync("/api/v1/integrations")).Content.ReadAsStringAsync();
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["password"]);
+        Assert.Contains($"127.0.0.1:{factory.Smtp.Port}", stored, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unreachable_server_is_reported_without_breaking_the_integration()
     {

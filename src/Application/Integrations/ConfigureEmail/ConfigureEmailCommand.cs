@@ -7,7 +7,7 @@ namespace NovaPulse.Application.Integrations.ConfigureEmail;
 
 /// <summary>
 /// Connects (or reconfigures) the company's SMTP server. A null <see cref="Password"/> keeps the stored one when the
-/// username is unchanged, so the settings page can save without asking for it again.
+/// server (host, port, security, username) is unchanged, so the settings page can save without asking for it again.
 /// </summary>
 [RequireRole(Role.Admin)]
 public sealed record ConfigureEmailCommand(

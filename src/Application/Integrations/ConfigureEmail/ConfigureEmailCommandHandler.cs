@@ -1,3 +1,5 @@
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Security;
@@ -13,9 +15,10 @@ public sealed class ConfigureEmailCommandHandler(IAppDbContext db, ICurrentUser 
     {
         var username = string.IsNullOrWhiteSpace(command.Username) ? null : command.Username.Trim();
         var existing = await db.OfTypeAsync(IntegrationType.Email, cancellationToken);
-        var password = command.Password is { Length: > 0 } given ? given : KeptPassword(existing, username);
         var settings = new EmailSettings(
-            command.Host.Trim(), command.Port, username, command.FromAddress.Trim(), command.FromName?.Trim(), command.Security!.Value, password is not null);
+            command.Host.Trim(), command.Port, username, command.FromAddress.Trim(), command.FromName?.Trim(), command.Security!.Value, false);
+        var password = command.Password is { Length: > 0 } given ? given : KeptPassword(existing, settings);
+        settings = settings with { HasPassword = password is not null };
         var displayName = $"SMTP {settings.Host}:{settings.Port}";
         var secret = protector.Seal(new EmailSecret(password));
         var now = clock.GetUtcNow();
@@ -33,8 +36,27 @@ public sealed class ConfigureEmailCommandHandler(IAppDbContext db, ICurrentUser 
         return IntegrationDto.From(existing);
     }
 
-    private string? KeptPassword(Integration? existing, string? username) =>
-        existing is not null && username is not null && IntegrationSecrets.SettingsOf<EmailSettings>(existing).Username == username
-            ? protector.Open<EmailSecret>(existing).Password
-            : null;
+    /// <summary>
+    /// The stored password, when the settings it was entered for are unchanged. A stored password is never sent to a
+    /// server it was not entered for: changing the host, port, security or username without it is a 400.
+    /// </summary>
+    private string? KeptPassword(Integration? existing, EmailSettings next)
+    {
+        if (existing is null || next.Username is null)
+        {
+            return null;
+        }
+
+        var stored = protector.Open<EmailSecret>(existing).Password;
+        var current = IntegrationSecrets.SettingsOf<EmailSettings>(existing);
+        var sameServer = string.Equals(current.Host, next.Host, StringComparison.OrdinalIgnoreCase)
+            && current.Port == next.Port && current.Security == next.Security && current.Username == next.Username;
+        if (stored is not null && !sameServer)
+        {
+            throw new ValidationException([new ValidationFailure(
+                "Password", "Enter the password again: the stored one is only sent to the server, port, security and username it was entered for.")]);
+        }
+
+        return stored;
+    }
 }
