@@ -59,6 +59,18 @@ step() {
   finish ok
 }
 
+# The names of failed tests, from the .trx files, so the end of a CI log says which ones failed.
+report_failed_tests() {
+  local trx failed
+  for trx in "$RESULTS"/*.trx; do
+    [ -f "$trx" ] || continue
+    failed=$(grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | grep -o 'testName="[^"]*"' | cut -d'"' -f2 || true)
+    [ -n "$failed" ] || continue
+    printf '%sFailed in %s:%s\n' "$red" "$(basename "$trx")" "$plain"
+    sed 's/^/  /' <<<"$failed"
+  done
+}
+
 on_exit() {
   local rc=$?
   if [ -n "$current_step" ]; then
@@ -75,6 +87,7 @@ on_exit() {
   for i in "${!step_names[@]}"; do
     printf '  %-48s %-14s %8ss\n' "${step_names[$i]}" "${step_results[$i]}" "${step_seconds[$i]}"
   done
+  report_failed_tests
   if [ "$rc" -eq 0 ]; then
     printf '%sAll steps passed.%s Results: %s/\n' "$green" "$plain" "$RESULTS"
   else
