@@ -18,6 +18,12 @@ public sealed class Company : Entity, IAuditable
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// How many tasks the company has, kept by the database in the transaction that adds or removes one (an atomic
+    /// <c>UPDATE ... SET TaskCount = TaskCount + 1</c>), so the plan limit is checked in O(1) instead of a count(*).
+    /// </summary>
+    public long TaskCount { get; private set; }
+
     public static Company Create(string name, DateTimeOffset now) => new()
     {
         Name = name.Trim(),

@@ -80,6 +80,19 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
         return result;
     }
 
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var result = await work();
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     /// <summary>Read per query by the tenant filter; null (no principal) matches no tenant-owned row.</summary>
     internal Guid? CurrentCompanyId => currentUser.CompanyId;
 

@@ -42,6 +42,24 @@ public sealed class BillingLimitTests(BillingFactory factory)
     }
 
     [Fact]
+    public async Task Deleting_a_task_at_the_limit_frees_exactly_one_slot_and_billing_shows_the_count()
+    {
+        var tenant = await factory.RegisterAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < BillingFactory.FreeTasks; i++)
+        {
+            ids.Add((await tenant.Owner.CreateTaskAsync(new { title = $"task {i}" }))["id"]!.GetValue<string>());
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await tenant.Owner.DeleteAsync($"/api/v1/tasks/{ids[0]}")).StatusCode);
+        var me = await (await tenant.Owner.GetAsync("/api/v1/billing/me")).ReadJsonAsync();
+        Assert.Equal(BillingFactory.FreeTasks - 1, me["usage"]!["tasks"]!.GetValue<long>());
+
+        await tenant.Owner.CreateTaskAsync(new { title = "in the freed slot" });
+        await (await tenant.Owner.PostAsJsonAsync("/api/v1/tasks", new { title = "one too many" })).AssertProblemAsync(HttpStatusCode.PaymentRequired);
+    }
+
+    [Fact]
     public async Task Concurrent_invitations_for_the_last_seat_create_exactly_one()
     {
         var tenant = await factory.RegisterAsync();

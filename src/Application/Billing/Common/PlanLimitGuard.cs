@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Domain.Companies;
 
 namespace NovaPulse.Application.Billing.Common;
 
@@ -25,17 +26,32 @@ public sealed class PlanLimitGuard(IAppDbContext db, PlanCatalog catalog, TimePr
         Ensure("seat_limit_reached", "seats", members + pending, limit, catalog.Lifting(l => l.Seats, limit));
     }
 
-    public async Task EnsureTaskAvailableAsync(Guid companyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts one more task against the plan, in the caller's transaction after the insert: a conditional increment of
+    /// <see cref="Company.TaskCount"/> that matches no row at the limit. The row lock it takes lasts only until the
+    /// commit that follows, and concurrent creates one below the limit cannot both pass.
+    /// </summary>
+    public async Task ReserveTaskAsync(Guid companyId, CancellationToken cancellationToken)
     {
         var plan = await PlanBackedLimits.CurrentPlanAsync(db, catalog, companyId, cancellationToken);
+        var company = db.Companies.Where(c => c.Id == companyId);
         if (plan.Limits.Tasks is not { } limit)
         {
+            await company.ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskCount, c => c.TaskCount + 1), cancellationToken);
             return;
         }
 
-        var tasks = await db.Tasks.CountAsync(cancellationToken);
-        Ensure("task_limit_reached", "tasks", tasks, limit, catalog.Lifting(l => l.Tasks, limit));
+        if (await company.Where(c => c.TaskCount < limit).ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskCount, c => c.TaskCount + 1), cancellationToken) == 0)
+        {
+            var usage = await company.Select(c => c.TaskCount).SingleAsync(cancellationToken);
+            Ensure("task_limit_reached", "tasks", usage, limit, catalog.Lifting(l => l.Tasks, limit));
+        }
     }
+
+    /// <summary>Gives a deleted task's slot back, in the transaction that deletes it.</summary>
+    public Task ReleaseTaskAsync(Guid companyId, CancellationToken cancellationToken) =>
+        db.Companies.Where(c => c.Id == companyId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskCount, c => c.TaskCount - 1), cancellationToken);
 
     private static void Ensure(string code, string what, long usage, long limit, string? liftedBy)
     {

@@ -25,7 +25,7 @@ public sealed class GetBillingQueryHandler(
         var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var usage = new UsageDto(
             await db.Users.CountAsync(cancellationToken),
-            await db.Tasks.CountAsync(cancellationToken),
+            await db.Companies.Where(c => c.Id == companyId).Select(c => c.TaskCount).SingleAsync(cancellationToken),
             await ingestor.UsageAsync(companyId, excluding: null, cancellationToken),
             await db.UsageRecords.Where(r => r.Metric == ApiCallsMetric && r.Timestamp >= monthStart).SumAsync(r => (long?)r.Quantity, cancellationToken) ?? 0);
         var limits = PlanLimitsDto.From(plan.Limits) with { StorageBytes = uploads.StorageQuotaBytes, MaxUploadBytes = uploads.MaxUploadBytes };

@@ -69,4 +69,7 @@ public interface IAppDbContext
     /// count that sits one below the limit. Other companies are not held up.
     /// </summary>
     Task<T> InCompanyLockAsync<T>(Guid companyId, Func<Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> (which saves its own changes) in one transaction; an exception rolls it back.</summary>
+    Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken);
 }

@@ -14,12 +14,11 @@ public sealed class CreateTaskCommandHandler(IAppDbContext db, ICurrentUser curr
     {
         await AssigneeGuard.EnsureMemberAsync(db, command.AssigneeId, cancellationToken);
         var companyId = currentUser.RequireCompanyId();
-        return await db.InCompanyLockAsync(companyId, () => CreateAsync(command, companyId, cancellationToken), cancellationToken);
+        return await db.InTransactionAsync(() => CreateAsync(command, companyId, cancellationToken), cancellationToken);
     }
 
     private async Task<TaskDto> CreateAsync(CreateTaskCommand command, Guid companyId, CancellationToken cancellationToken)
     {
-        await planLimits.EnsureTaskAvailableAsync(companyId, cancellationToken);
         var task = TaskItem.Create(
             companyId,
             command.Title,
@@ -33,6 +32,8 @@ public sealed class CreateTaskCommandHandler(IAppDbContext db, ICurrentUser curr
             clock.GetUtcNow());
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
+        // After the insert, so the company's counter row is locked only for the commit (a 402 rolls the insert back).
+        await planLimits.ReserveTaskAsync(companyId, cancellationToken);
         return TaskDto.From(task);
     }
 }

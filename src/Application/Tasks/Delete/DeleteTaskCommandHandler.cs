@@ -1,11 +1,12 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
 
 namespace NovaPulse.Application.Tasks.Delete;
 
-public sealed class DeleteTaskCommandHandler(IAppDbContext db) : ICommandHandler<DeleteTaskCommand>
+public sealed class DeleteTaskCommandHandler(IAppDbContext db, PlanLimitGuard planLimits) : ICommandHandler<DeleteTaskCommand>
 {
     public async ValueTask<Unit> Handle(DeleteTaskCommand command, CancellationToken cancellationToken)
     {
@@ -18,7 +19,13 @@ public sealed class DeleteTaskCommandHandler(IAppDbContext db) : ICommandHandler
 
         task.MarkDeleted();
         db.Tasks.Remove(task);
-        await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
+        return await db.InTransactionAsync(
+            async () =>
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await planLimits.ReleaseTaskAsync(task.CompanyId, cancellationToken);
+                return Unit.Value;
+            },
+            cancellationToken);
     }
 }

@@ -391,6 +391,9 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<long>("TaskCount")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.ToTable("companies", (string)null);

@@ -1,0 +1,34 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CompanyTaskCounter : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "TaskCount",
+                table: "companies",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            // Existing companies start from the tasks they already have.
+            migrationBuilder.Sql("""
+                UPDATE "companies" SET "TaskCount" = (SELECT count(*) FROM "tasks" WHERE "tasks"."CompanyId" = "companies"."Id");
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TaskCount",
+                table: "companies");
+        }
+    }
+}
