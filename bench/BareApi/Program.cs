@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Npgsql;
+
+// The bare ASP.NET Core app of bench/api-throughput.sh, started with --urls:
+//   GET /page    the API's captured first page of tasks (PAGE_FILE), as bytes: the framework's ceiling on this box.
+//   GET /floor   the same first page read with raw Npgsql (FLOOR_DB, FLOOR_COMPANY) and serialised with System.Text.Json:
+//                the floor of a list that has to run its query, with no auth, no EF Core and no middleware.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+var app = builder.Build();
+
+var page = await File.ReadAllBytesAsync(Environment.GetEnvironmentVariable("PAGE_FILE") ?? throw new InvalidOperationException("PAGE_FILE is not set"));
+app.MapGet("/page", () => Results.Bytes(page, "application/json; charset=utf-8"));
+
+if (Environment.GetEnvironmentVariable("FLOOR_DB") is { Length: > 0 } connectionString)
+{
+    var dataSource = NpgsqlDataSource.Create(connectionString);
+    var companyId = Guid.Parse(Environment.GetEnvironmentVariable("FLOOR_COMPANY") ?? throw new InvalidOperationException("FLOOR_COMPANY is not set"));
+    var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+    app.MapGet("/floor", async (CancellationToken cancellationToken) =>
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT "Id", "Title", "Description", "Status", "Priority", "AssigneeId", "DueDate", "Tags", "CreatedBy", "CreatedAt", "UpdatedAt", "CompletedAt", "Version"
+            FROM tasks WHERE "CompanyId" = $1 ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT 51
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = companyId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<FloorTask>(51);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new FloorTask(
+                reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetGuid(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                reader.GetFieldValue<string[]>(7), reader.IsDBNull(8) ? null : reader.GetGuid(8), reader.GetFieldValue<DateTimeOffset>(9),
+                reader.GetFieldValue<DateTimeOffset>(10), reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11), reader.GetInt32(12)));
+        }
+
+        var hasMore = items.Count > 50;
+        return Results.Json(new { items = items.Take(50), nextCursor = hasMore ? items[49].Id.ToString() : null, hasMore }, web);
+    });
+}
+
+await app.RunAsync();
+
+internal sealed record FloorTask(
+    Guid Id, string Title, string? Description, int Status, int Priority, Guid? AssigneeId, DateTimeOffset? DueDate, string[] Tags,
+    Guid? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? CompletedAt, int Version);
