@@ -18,7 +18,8 @@ public static class DependencyInjection
     /// <summary>Validators and application services. The mediator itself is source-generated in the host (<c>AddMediator</c>).</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        // Stateless (their dependencies are singletons): built once, not a rule tree per request.
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddMemoryCache();
         services.AddScoped<TokenPairIssuer>();
         services.AddScoped<CurrentRoles>();

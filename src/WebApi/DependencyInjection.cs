@@ -46,7 +46,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IDashboardPrincipalFactory, DashboardPrincipalFactory>();
-        services.AddScoped<IRequestContext, HttpRequestContext>();
+        services.AddSingleton<IRequestContext, HttpRequestContext>();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EventStreamOptions>().Bind(configuration.GetSection(EventStreamOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -38,9 +38,9 @@ public sealed class TestDatabase : IDisposable
         var user = actingAs ?? CurrentUser;
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite(_connection)
-            .AddInterceptors(new TenantStampInterceptor(user), new AuditInterceptor(user, Request, Clock), new OutboxInterceptor(Clock, _outboxSignal))
+            .AddInterceptors(new TenantStampInterceptor(), new AuditInterceptor(Request, Clock), new OutboxInterceptor(Clock, _outboxSignal))
             .Options;
-        return new SqliteAppDbContext(options, user);
+        return new SqliteAppDbContext(options) { CurrentUser = user };
     }
 
     public void Dispose()

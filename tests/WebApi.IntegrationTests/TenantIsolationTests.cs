@@ -50,6 +50,26 @@ public sealed class TenantIsolationTests(NovaPulseFactory factory)
     }
 
     [Fact]
+    public async Task Interleaved_requests_of_two_companies_on_pooled_contexts_each_see_only_their_own_rows()
+    {
+        var a = await factory.RegisterAsync();
+        var b = await factory.RegisterAsync();
+        var (bKey, _, _) = await b.AddApiKeyAsync();
+        await a.Owner.CreateTaskAsync(new { title = "pool-a" });
+        await b.Owner.CreateTaskAsync(new { title = "pool-b" });
+
+        // Database contexts are pooled and reused by whichever request comes next: none may keep the last caller's company.
+        var callers = Enumerable.Range(0, 60).Select(i => (i % 3) switch { 0 => (a.Owner, "pool-a"), 1 => (b.Owner, "pool-b"), _ => (bKey, "pool-b") });
+        var pages = await Task.WhenAll(callers.Select(async c => (c.Item2, await (await c.Item1.GetAsync("/api/v1/tasks")).Content.ReadAsStringAsync())));
+
+        foreach (var (own, page) in pages)
+        {
+            Assert.Contains(own, page, StringComparison.Ordinal);
+            Assert.DoesNotContain(own == "pool-a" ? "pool-b" : "pool-a", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Another_companys_member_cannot_be_changed_or_removed()
     {
         var a = await factory.RegisterAsync();

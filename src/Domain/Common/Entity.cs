@@ -5,7 +5,7 @@ public abstract class Entity
 {
     private readonly List<IDomainEvent> _domainEvents = [];
 
-    public Guid Id { get; protected init; } = Guid.CreateVersion7();
+    public Guid Id { get; protected init; } = SequentialId.New();
 
     public IReadOnlyCollection<IDomainEvent> DomainEvents => _domainEvents;
 

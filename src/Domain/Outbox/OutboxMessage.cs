@@ -12,7 +12,7 @@ public sealed class OutboxMessage : ITenantOwned
     {
     }
 
-    public Guid Id { get; private init; } = Guid.CreateVersion7();
+    public Guid Id { get; private init; } = SequentialId.New();
 
     public Guid CompanyId { get; private set; }
 

@@ -218,7 +218,7 @@ public sealed class Upload : Entity, ITenantOwned, IAuditable
         Guid companyId, string name, string contentType, UploadKind kind, string? folder, IEnumerable<string>? tags,
         bool isPublic, Guid? taskId, string storageProvider, Guid? createdBy, DateTimeOffset now)
     {
-        var id = Guid.CreateVersion7();
+        var id = SequentialId.New();
         return new Upload
         {
             Id = id,

@@ -11,7 +11,7 @@ public sealed class WebhookAttempt : ITenantOwned
     {
     }
 
-    public Guid Id { get; private init; } = Guid.CreateVersion7();
+    public Guid Id { get; private init; } = SequentialId.New();
 
     public Guid CompanyId { get; private set; }
 

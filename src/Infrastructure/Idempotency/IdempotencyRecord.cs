@@ -1,9 +1,11 @@
+using NovaPulse.Domain.Common;
+
 namespace NovaPulse.Infrastructure.Idempotency;
 
 /// <summary>A POST seen with an Idempotency-Key: the request's hash and, once finished, its response.</summary>
 public sealed class IdempotencyRecord
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = SequentialId.New();
 
     /// <summary>Who sent it (company and principal), so keys of different callers never collide.</summary>
     public string Scope { get; init; } = "";

@@ -21,10 +21,17 @@ namespace NovaPulse.Infrastructure.Persistence;
 /// <summary>
 /// The one EF model. Each provider has a thin derived context that owns its migrations
 /// (see <see cref="SqliteAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>, <see cref="SqlServerAppDbContext"/>).
+/// Contexts are pooled: the scope that rents one sets <see cref="CurrentUser"/>, and giving it back clears it.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, ICurrentUser currentUser) : DbContext(options), IAppDbContext
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IAppDbContext
 {
     public const string TenantFilter = "Tenant";
+
+    /// <summary>Who acts through this context: the tenant filter, the tenant stamp and the audit trail read it.</summary>
+    public ICurrentUser CurrentUser { get; set; } = NoCurrentUser.Instance;
+
+    /// <summary>Outbox rows were saved and the processor is woken once they commit (see <see cref="Interceptors.OutboxInterceptor"/>).</summary>
+    internal bool OutboxPending { get; set; }
 
     public DbSet<Company> Companies => Set<Company>();
 
@@ -94,7 +101,24 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     }
 
     /// <summary>Read per query by the tenant filter; null (no principal) matches no tenant-owned row.</summary>
-    internal Guid? CurrentCompanyId => currentUser.CompanyId;
+    internal Guid? CurrentCompanyId => CurrentUser.CompanyId;
+
+    // A pooled context goes back to the pool here: it must not carry one request's principal into the next.
+    public override void Dispose()
+    {
+        CurrentUser = NoCurrentUser.Instance;
+        OutboxPending = false;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        CurrentUser = NoCurrentUser.Instance;
+        OutboxPending = false;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

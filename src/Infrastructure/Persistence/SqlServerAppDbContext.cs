@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using NovaPulse.Application.Common.Interfaces;
 
 namespace NovaPulse.Infrastructure.Persistence;
 
 /// <summary>SQL Server, the production provider of the design. Migrations in Persistence/Migrations/SqlServer.</summary>
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ICurrentUser currentUser)
-    : AppDbContext(options, currentUser);
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options)
+    : AppDbContext(options);

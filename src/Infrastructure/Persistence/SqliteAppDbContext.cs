@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using NovaPulse.Application.Common.Interfaces;
 
 namespace NovaPulse.Infrastructure.Persistence;
 
 /// <summary>SQLite: the zero-configuration default. Migrations in Persistence/Migrations/Sqlite.</summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentUser currentUser)
-    : AppDbContext(options, currentUser)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options)
+    : AppDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

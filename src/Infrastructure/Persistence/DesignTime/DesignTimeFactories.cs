@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using NovaPulse.Application.Common.Interfaces;
-using NovaPulse.Domain.Common;
 
 namespace NovaPulse.Infrastructure.Persistence.DesignTime;
 
@@ -11,31 +9,17 @@ namespace NovaPulse.Infrastructure.Persistence.DesignTime;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options, new NoCurrentUser());
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options);
 }
 
 public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
 {
     public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost").Options, new NoCurrentUser());
+        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost").Options);
 }
 
 public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
 {
     public SqlServerAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerAppDbContext>().UseSqlServer("Server=localhost").Options, new NoCurrentUser());
-}
-
-/// <summary>No principal: design time and background work outside a request.</summary>
-public sealed class NoCurrentUser : ICurrentUser
-{
-    public bool IsAuthenticated => false;
-
-    public Guid? UserId => null;
-
-    public Guid? CompanyId => null;
-
-    public Role? Role => null;
-
-    public Guid? ApiKeyId => null;
+        new(new DbContextOptionsBuilder<SqlServerAppDbContext>().UseSqlServer("Server=localhost").Options);
 }

@@ -16,8 +16,11 @@ using NovaPulse.Infrastructure.Serialization;
 
 namespace NovaPulse.Infrastructure.Persistence.Interceptors;
 
-/// <summary>Writes one audit entry per created, changed or deleted auditable entity, in the same transaction.</summary>
-public sealed class AuditInterceptor(ICurrentUser currentUser, IRequestContext request, TimeProvider clock) : SaveChangesInterceptor
+/// <summary>
+/// Writes one audit entry per created, changed or deleted auditable entity, in the same transaction. A singleton (the
+/// contexts are pooled): the actor is the context's <see cref="AppDbContext.CurrentUser"/>.
+/// </summary>
+public sealed class AuditInterceptor(IRequestContext request, TimeProvider clock) : SaveChangesInterceptor
 {
     private const string Redacted = "[redacted]";
 
@@ -50,7 +53,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, IRequestContext r
 
     private void Audit(DbContext? context)
     {
-        if (context is null)
+        if (context is not AppDbContext { CurrentUser: var currentUser })
         {
             return;
         }

@@ -15,12 +15,11 @@ namespace NovaPulse.Infrastructure.Persistence.Interceptors;
 /// Turns the domain events of the entities being saved into outbox rows in the same transaction, so an event
 /// exists exactly when its change committed. Workers publish them afterwards (see docs/adr/002-transactional-outbox.md);
 /// once such a save commits (by itself, or with the explicit transaction around it) the outbox processor is woken.
+/// A singleton (the contexts are pooled): whether a context has rows waiting for a commit is kept on the context.
 /// </summary>
 public sealed class OutboxInterceptor(TimeProvider clock, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal outbox)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private bool _wroteEvents;
-
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -48,41 +47,49 @@ public sealed class OutboxInterceptor(TimeProvider clock, [FromKeyedServices(Wor
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Wake();
+        Wake(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Wake();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Wake(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        _wroteEvents = false;
+        Forget(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _wroteEvents = false;
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is AppDbContext app)
+        {
+            app.OutboxPending = false;
+        }
+    }
 
     /// <summary>Inside an explicit transaction the rows are not visible yet: wait for its commit.</summary>
     private void WakeIfCommitted(DbContext? context)
     {
         if (context?.Database.CurrentTransaction is null)
         {
-            Wake();
+            Wake(context);
         }
     }
 
-    private void Wake()
+    private void Wake(DbContext? context)
     {
-        if (_wroteEvents)
+        if (context is AppDbContext { OutboxPending: true } app)
         {
-            _wroteEvents = false;
+            app.OutboxPending = false;
             outbox.Notify();
         }
     }
 
     private void Collect(DbContext? context)
     {
-        if (context is null)
+        if (context is not AppDbContext app)
         {
             return;
         }
@@ -108,6 +115,6 @@ public sealed class OutboxInterceptor(TimeProvider clock, [FromKeyedServices(Wor
             entity.ClearDomainEvents();
         }
 
-        _wroteEvents |= context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        app.OutboxPending |= context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
     }
 }

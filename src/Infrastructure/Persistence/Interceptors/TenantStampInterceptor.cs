@@ -1,15 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Domain.Common;
 
 namespace NovaPulse.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
 /// Stamps new tenant-owned rows with the caller's company and refuses any write to another company's row:
-/// the last line of defence behind the query filters.
+/// the last line of defence behind the query filters. The caller is the context's <see cref="AppDbContext.CurrentUser"/>.
 /// </summary>
-public sealed class TenantStampInterceptor(ICurrentUser currentUser) : SaveChangesInterceptor
+public sealed class TenantStampInterceptor : SaveChangesInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -24,9 +23,9 @@ public sealed class TenantStampInterceptor(ICurrentUser currentUser) : SaveChang
         return base.SavingChanges(eventData, result);
     }
 
-    private void Stamp(DbContext? context)
+    private static void Stamp(DbContext? context)
     {
-        if (context is null)
+        if (context is not AppDbContext { CurrentUser: var currentUser })
         {
             return;
         }

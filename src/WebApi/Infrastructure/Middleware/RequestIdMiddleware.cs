@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NovaPulse.Domain.Common;
 using Serilog.Context;
 
 namespace NovaPulse.WebApi.Infrastructure.Middleware;
@@ -14,7 +15,7 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[Header].ToString();
-        var requestId = SafeId().IsMatch(incoming) ? incoming : Guid.CreateVersion7().ToString("N");
+        var requestId = SafeId().IsMatch(incoming) ? incoming : SequentialId.New().ToString("N");
         context.TraceIdentifier = requestId;
         context.Response.OnStarting(() =>
         {
