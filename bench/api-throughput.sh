@@ -111,7 +111,10 @@ run() {
 echo "== warm up (JIT tiers, EF Core model and query caches, connection pools)"
 : > "$work/results.txt"
 run warm-bare 64 5 "$bare" SCENARIO=page WRK_PATH=/page > /dev/null
-if [ -n "$floor_db" ]; then run warm-floor 64 5 "$bare" SCENARIO=page WRK_PATH=/floor > /dev/null; fi
+if [ -n "$floor_db" ]; then
+  run warm-floor 64 5 "$bare" SCENARIO=page WRK_PATH=/floor > /dev/null
+  run warm-floor-post 32 5 "$bare" SCENARIO=page-post WRK_PATH=/floor > /dev/null
+fi
 run warm-list 64 10 "$api" SCENARIO=list AUTH="$work/jwt.txt" > /dev/null
 run warm-key 64 5 "$api" SCENARIO=list AUTH="$work/apikey.txt" > /dev/null
 run warm-get 64 5 "$api" SCENARIO=get AUTH="$work/jwt.txt" IDS="$work/ids.txt" > /dev/null
@@ -125,6 +128,7 @@ run list-jwt 64 "$duration" "$api" SCENARIO=list AUTH="$work/jwt.txt"
 run list-key 64 "$duration" "$api" SCENARIO=list AUTH="$work/apikey.txt"
 run get-jwt 64 "$duration" "$api" SCENARIO=get AUTH="$work/jwt.txt" IDS="$work/ids.txt"
 run post-one 32 "$duration" "$api" SCENARIO=post AUTH="$work/jwt.txt"
+if [ -n "$floor_db" ]; then run floor-post 32 "$duration" "$bare" SCENARIO=page-post WRK_PATH=/floor; fi
 run post-100 32 "$duration" "$api" SCENARIO=post AUTH="$work/jwt-all.txt"
 run mixed 64 "$duration" "$api" SCENARIO=mixed AUTH="$work/jwt.txt" IDS="$work/ids.txt"
 

@@ -5,6 +5,9 @@ using Npgsql;
 //   GET /page    the API's captured first page of tasks (PAGE_FILE), as bytes: the framework's ceiling on this box.
 //   GET /floor   the same first page read with raw Npgsql (FLOOR_DB, FLOOR_COMPANY) and serialised with System.Text.Json:
 //                the floor of a list that has to run its query, with no auth, no EF Core and no middleware.
+//   POST /floor  a task created the way the API's create writes it, with raw Npgsql in one transaction: the task row, its
+//                audit entry and outbox row, and the company's conditional counter increment last (its row lock held
+//                until the commit); the floor of a create on one company.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
@@ -39,9 +42,59 @@ if (Environment.GetEnvironmentVariable("FLOOR_DB") is { Length: > 0 } connection
         var hasMore = items.Count > 50;
         return Results.Json(new { items = items.Take(50), nextCursor = hasMore ? items[49].Id.ToString() : null, hasMore }, web);
     });
+    app.MapPost("/floor", async (CancellationToken cancellationToken) =>
+    {
+        var id = Guid.CreateVersion7();
+        var now = DateTimeOffset.UtcNow;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            batch.BatchCommands.Add(Command(
+                """
+                INSERT INTO tasks ("Id", "CompanyId", "Title", "Description", "Status", "Priority", "Tags", "CreatedAt", "UpdatedAt", "Version")
+                VALUES ($1, $2, 'Floor task', 'Created by the floor of the api-throughput benchmark.', 0, 2, ARRAY['bench','load'], $3, $3, 1)
+                """, id, companyId, now));
+            batch.BatchCommands.Add(Command(
+                """
+                INSERT INTO audit_entries ("Id", "CompanyId", "ActorType", "Action", "EntityType", "EntityId", "Changes", "OccurredAt")
+                VALUES ($1, $2, 'user', 'created', 'task', $3, '{"title":{"old":null,"new":"Floor task"}}', $4)
+                """, Guid.CreateVersion7(), companyId, id.ToString(), now));
+            // Marked processed: the floor measures the transaction, not the API's workers.
+            batch.BatchCommands.Add(Command(
+                """
+                INSERT INTO outbox_messages ("Id", "CompanyId", "Type", "Payload", "OccurredAt", "ProcessedAt", "Attempts")
+                VALUES ($1, $2, 'task.created', '{"title":"Floor task"}', $3, $3, 0)
+                """, Guid.CreateVersion7(), companyId, now));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var counter = new NpgsqlCommand("""UPDATE companies SET "TaskCount" = "TaskCount" + 1 WHERE "Id" = $1 AND "TaskCount" < 100000""", connection, transaction))
+        {
+            counter.Parameters.Add(new NpgsqlParameter { Value = companyId });
+            if (await counter.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return Results.StatusCode(StatusCodes.Status402PaymentRequired);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return Results.Json(new { id }, web, statusCode: StatusCodes.Status201Created);
+    });
 }
 
 await app.RunAsync();
+
+static NpgsqlBatchCommand Command(string sql, params object[] values)
+{
+    var command = new NpgsqlBatchCommand(sql);
+    foreach (var value in values)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
+    }
+
+    return command;
+}
 
 internal sealed record FloorTask(
     Guid Id, string Title, string? Description, int Status, int Priority, Guid? AssigneeId, DateTimeOffset? DueDate, string[] Tags,

@@ -1,5 +1,5 @@
 -- wrk script of bench/api-throughput.sh; one scenario per run, chosen by the environment:
---   SCENARIO  list | get | post | mixed | page (a plain GET of WRK_PATH, for the bare app)
+--   SCENARIO  list | get | post | mixed | page (a plain GET of WRK_PATH, for the bare app) | page-post (a POST of WRK_PATH)
 --   AUTH      file of header lines ("Authorization: Bearer ..." or "X-Api-Key: ..."); requests rotate over them,
 --             so one line is one company and 100 lines spread the load over 100 companies
 --   IDS       file of task ids for get and mixed (random pick per request)
@@ -53,6 +53,7 @@ function request()
   if scenario == "list" then return list() end
   if scenario == "get" then return get() end
   if scenario == "post" then return post() end
+  if scenario == "page-post" then return wrk.format("POST", path, { ["Content-Type"] = "application/json" }, "{}") end
   if scenario == "mixed" then
     -- 80 % reads (half list, half get by id), 20 % creates
     local r = math.random(10)

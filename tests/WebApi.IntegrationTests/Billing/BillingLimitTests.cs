@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using NovaPulse.WebApi.IntegrationTests.Infrastructure;
 
 namespace NovaPulse.WebApi.IntegrationTests.Billing;
@@ -112,6 +113,22 @@ public sealed class BillingLimitTests(BillingFactory factory)
         var me = await (await tenant.Owner.GetAsync("/api/v1/billing/me")).ReadJsonAsync();
         Assert.Equal(BillingFactory.FreeTasks + 2, me["usage"]!["tasks"]!.GetValue<long>());
         Assert.Equal(BillingFactory.FreeTasks, me["limits"]!["tasks"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_company_on_a_plan_no_longer_configured_has_the_free_task_limit()
+    {
+        var tenant = await factory.RegisterAsync();
+        await factory.WithDbAsync(db => db.Companies.IgnoreTenant().Where(c => c.Id == tenant.CompanyId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.PlanId, "retired-2019")));
+        for (var i = 0; i < BillingFactory.FreeTasks; i++)
+        {
+            await tenant.Owner.CreateTaskAsync(new { title = $"task {i}" });
+        }
+
+        var problem = await (await tenant.Owner.PostAsJsonAsync("/api/v1/tasks", new { title = "one too many" })).AssertProblemAsync(HttpStatusCode.PaymentRequired);
+
+        Assert.Equal(BillingFactory.FreeTasks, problem["limit"]!.GetValue<long>());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
@@ -28,23 +29,32 @@ public sealed class PlanLimitGuard(IAppDbContext db, PlanCatalog catalog, TimePr
 
     /// <summary>
     /// Counts one more task against the plan, in the caller's transaction after the insert: a conditional increment of
-    /// <see cref="Company.TaskCount"/> that matches no row at the limit. The row lock it takes lasts only until the
-    /// commit that follows, and concurrent creates one below the limit cannot both pass.
+    /// <see cref="Company.TaskCount"/> that matches no row at the limit of the company's plan (read in the same statement,
+    /// so a create costs one round trip for the limit). The row lock it takes lasts only until the commit that follows,
+    /// and concurrent creates one below the limit cannot both pass.
     /// </summary>
     public async Task ReserveTaskAsync(Guid companyId, CancellationToken cancellationToken)
     {
-        var plan = await PlanBackedLimits.CurrentPlanAsync(db, catalog, companyId, cancellationToken);
         var company = db.Companies.Where(c => c.Id == companyId);
-        if (plan.Limits.Tasks is not { } limit)
+        // A miss is the limit, unless the plan changed between the statements: then the increment is tried again.
+        for (var attempt = 1; ; attempt++)
         {
-            await company.ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskCount, c => c.TaskCount + 1), cancellationToken);
-            return;
-        }
+            if (await company.Where(BelowTaskLimit()).ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskCount, c => c.TaskCount + 1), cancellationToken) > 0)
+            {
+                return;
+            }
 
-        if (await company.Where(c => c.TaskCount < limit).ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskCount, c => c.TaskCount + 1), cancellationToken) == 0)
-        {
-            var usage = await company.Select(c => c.TaskCount).SingleAsync(cancellationToken);
-            Ensure("task_limit_reached", "tasks", usage, limit, catalog.Lifting(l => l.Tasks, limit));
+            var now = await company.Select(c => new { c.PlanId, c.TaskCount }).SingleAsync(cancellationToken);
+            var limit = catalog.Get(now.PlanId).Limits.Tasks;
+            if (limit is { } value)
+            {
+                Ensure("task_limit_reached", "tasks", now.TaskCount, value, catalog.Lifting(l => l.Tasks, value));
+            }
+
+            if (attempt == 3)
+            {
+                throw new ConflictException("The company's plan changed while the task was being created; try again.");
+            }
         }
     }
 
@@ -52,6 +62,26 @@ public sealed class PlanLimitGuard(IAppDbContext db, PlanCatalog catalog, TimePr
     public Task ReleaseTaskAsync(Guid companyId, CancellationToken cancellationToken) =>
         db.Companies.Where(c => c.Id == companyId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskCount, c => c.TaskCount - 1), cancellationToken);
+
+    /// <summary>
+    /// <c>TaskCount</c> below the task limit of the company's plan, as one condition the database evaluates:
+    /// <c>(PlanId = 'pro' AND TaskCount &lt; 100000) OR ...</c>, with an id no longer configured counting as Free.
+    /// </summary>
+    private Expression<Func<Company, bool>> BelowTaskLimit()
+    {
+        var company = Expression.Parameter(typeof(Company), "c");
+        var planId = Expression.Property(company, nameof(Company.PlanId));
+        var count = Expression.Property(company, nameof(Company.TaskCount));
+        Expression Below(long? limit) => limit is { } value ? Expression.LessThan(count, Expression.Constant(value)) : Expression.Constant(true);
+
+        var plans = catalog.All;
+        var known = plans.Select(p => p.Id).ToArray();
+        var unknown = Expression.Not(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(known), planId));
+        var body = plans.Aggregate(
+            (Expression)Expression.AndAlso(unknown, Below(catalog.Get(Company.FreePlanId).Limits.Tasks)),
+            (condition, plan) => Expression.OrElse(Expression.AndAlso(Expression.Equal(planId, Expression.Constant(plan.Id)), Below(plan.Limits.Tasks)), condition));
+        return Expression.Lambda<Func<Company, bool>>(body, company);
+    }
 
     private static void Ensure(string code, string what, long usage, long limit, string? liftedBy)
     {
