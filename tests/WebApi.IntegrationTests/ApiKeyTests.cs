@@ -29,10 +29,12 @@ public sealed class ApiKeyTests(NovaPulseFactory factory)
     }
 
     [Fact]
-    public async Task A_revoked_key_stops_working()
+    public async Task A_revoked_key_stops_working_on_the_next_request()
     {
         var tenant = await factory.RegisterAsync();
         var (client, _, id) = await tenant.AddApiKeyAsync();
+        // Used first, so the host has it cached: the revocation must evict it, not wait for the cache to expire.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/tasks")).StatusCode);
 
         var revoke = await tenant.Owner.DeleteAsync($"/api/v1/api-keys/{id}");
         var after = await client.GetAsync("/api/v1/tasks");

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using NovaPulse.Application.Auth.Common;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Domain.ApiKeys;
@@ -6,8 +8,13 @@ using NovaPulse.Domain.Common;
 
 namespace NovaPulse.Application.ApiKeys.Authenticate;
 
-/// <summary>Resolves a presented <c>np_...</c> key to the principal it acts as.</summary>
-public sealed class ApiKeyAuthenticator(IAppDbContext db, TimeProvider clock)
+/// <summary>
+/// Resolves a presented <c>np_...</c> key to the principal it acts as. A valid key's row is cached per host for
+/// <see cref="CurrentRoles.Lifetime"/> (keyed by its hash, never the key): a revocation on this host evicts it at once
+/// (<see cref="Forget"/>), other hosts stop honouring it within the lifetime. The creator's role comes from
+/// <see cref="CurrentRoles"/>, so a demotion or removal bites on the next request as for their own tokens.
+/// </summary>
+public sealed class ApiKeyAuthenticator(IAppDbContext db, CurrentRoles roles, IMemoryCache cache, TimeProvider clock)
 {
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
@@ -19,17 +26,23 @@ public sealed class ApiKeyAuthenticator(IAppDbContext db, TimeProvider clock)
         }
 
         var hash = Secrets.Hash(presentedKey);
-        // Runs before the tenant is known: the key itself names it.
-        // The creator's current membership comes with it (one round trip): a key never acts above the person who made
-        // it, and stops acting at all once they have left the company.
-        var key = await (
-                from k in db.ApiKeys.IgnoreQueryFilters()
-                join u in db.Users.IgnoreQueryFilters() on new { Id = k.CreatedBy, k.CompanyId } equals new { u.Id, u.CompanyId }
-                where k.KeyHash == hash && k.RevokedAt == null
-                select new { k.Id, k.CompanyId, k.CreatedBy, k.Role, k.LastUsedAt, CreatorRole = u.Role })
-            .AsNoTracking()
-            .SingleOrDefaultAsync(cancellationToken);
-        if (key is null)
+        if (!cache.TryGetValue(Key(hash), out ValidKey? key) || key is null)
+        {
+            // Runs before the tenant is known: the key itself names it. Unknown keys are not cached (no memory for guesses).
+            key = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
+                .Where(k => k.KeyHash == hash && k.RevokedAt == null)
+                .Select(k => new ValidKey(k.Id, k.CompanyId, k.CreatedBy, k.Role) { LastUsedAt = k.LastUsedAt })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (key is null)
+            {
+                return null;
+            }
+
+            cache.Set(Key(hash), key, CurrentRoles.Lifetime);
+        }
+
+        // A key never acts above the person who made it, and stops acting at all once they have left the company.
+        if (await roles.GetAsync(key.CreatedBy, key.CompanyId, cancellationToken) is not { } creatorRole)
         {
             return null;
         }
@@ -37,12 +50,23 @@ public sealed class ApiKeyAuthenticator(IAppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (key.LastUsedAt is null || now - key.LastUsedAt > TouchInterval)
         {
+            key.LastUsedAt = now;
             // A direct update: last-used bookkeeping is not a user mutation and must not flood the audit log.
             await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         }
 
-        return new ApiKeyPrincipal(key.Id, key.CompanyId, key.CreatedBy, key.Role < key.CreatorRole ? key.Role : key.CreatorRole);
+        return new ApiKeyPrincipal(key.Id, key.CompanyId, key.CreatedBy, key.Role < creatorRole ? key.Role : creatorRole);
+    }
+
+    /// <summary>Stops honouring a revoked key on this host at once.</summary>
+    public void Forget(string keyHash) => cache.Remove(Key(keyHash));
+
+    private static string Key(string keyHash) => "api-key:" + keyHash;
+
+    private sealed record ValidKey(Guid Id, Guid CompanyId, Guid CreatedBy, Role Role)
+    {
+        public DateTimeOffset? LastUsedAt { get; set; }
     }
 }
 

@@ -1,11 +1,12 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.ApiKeys.Authenticate;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
 
 namespace NovaPulse.Application.ApiKeys.Revoke;
 
-public sealed class RevokeApiKeyCommandHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<RevokeApiKeyCommand>
+public sealed class RevokeApiKeyCommandHandler(IAppDbContext db, ApiKeyAuthenticator authenticator, TimeProvider clock) : ICommandHandler<RevokeApiKeyCommand>
 {
     public async ValueTask<Unit> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
@@ -13,6 +14,7 @@ public sealed class RevokeApiKeyCommandHandler(IAppDbContext db, TimeProvider cl
             ?? throw new NotFoundException("API key", command.Id);
         key.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        authenticator.Forget(key.KeyHash);
         return Unit.Value;
     }
 }
