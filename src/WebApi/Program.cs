@@ -23,7 +23,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
     .Enrich.FromLogContext()
     .Enrich.With<SecretPathRedactor>()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}"));
+    // Formatted and written on a background thread: request threads only enqueue (the console's lock was contended under load).
+    .WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}")));
 
 builder.Services
     .AddApplication()
