@@ -51,7 +51,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ICurrentUser, NoUser>();
-builder.Services.AddScoped<IRequestContext, NoRequest>();
+builder.Services.AddSingleton<IRequestContext, NoRequest>();
 using var host = builder.Build();
 await host.Services.InitialiseDatabaseAsync();
 
