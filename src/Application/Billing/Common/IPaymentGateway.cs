@@ -4,7 +4,7 @@ namespace NovaPulse.Application.Billing.Common;
 
 /// <summary>
 /// The payment provider (Stripe). Calls that reach it fail with <see cref="PaymentProviderException"/>
-/// (502/503), and with <see cref="PaymentProviderNotConfiguredException"/> (503) when it is not configured.
+/// (502/503), and with <see cref="PaymentProviderNotConfiguredException"/> (409) when it is not configured.
 /// </summary>
 public interface IPaymentGateway
 {
