@@ -303,7 +303,7 @@ public static class CliApp
             await context.Error.WriteLineAsync("Error: " + e.Message);
             if (json)
             {
-                await context.Out.WriteLineAsync(JsonSerializer.Serialize(new { status = e.Status, type = e.Type, title = e.Title, detail = e.Detail, errors = e.Errors, traceId = e.TraceId }, OutputJson));
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(new { status = e.Status, code = e.Code, type = e.Type, title = e.Title, detail = e.Detail, errors = e.Errors, traceId = e.TraceId }, OutputJson));
             }
 
             return ApiError;

@@ -199,9 +199,8 @@ public static class DependencyInjection
         services.AddOptions<BillingOptions>()
             .Bind(configuration.GetSection(BillingOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => o.Plans.Select(p => p.Id).Distinct().Count() == o.Plans.Count && o.Plans.All(p => p.Id.Length is > 0 and <= 50),
-                "Billing:Plans need distinct, non-empty ids (at most 50 characters).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>();
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
         services.AddHttpClient(StripePaymentGateway.HttpClientName, (sp, client) =>

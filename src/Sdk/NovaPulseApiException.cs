@@ -38,6 +38,12 @@ public class NovaPulseApiException : Exception
     /// <summary>ProblemDetails <c>detail</c>: what went wrong with this request.</summary>
     public string? Detail { get; init; }
 
+    /// <summary>
+    /// ProblemDetails <c>code</c>: the machine-readable reason, when the API gives one, e.g. <c>task_limit_reached</c> or
+    /// <c>billing_not_configured</c> (a 409 that retrying cannot fix).
+    /// </summary>
+    public string? Code { get; init; }
+
     /// <summary>Validation errors by JSON field name (empty when the problem is not about fields).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = NoErrors;
 
@@ -55,7 +61,7 @@ public class NovaPulseApiException : Exception
     {
         ArgumentNullException.ThrowIfNull(response);
         var body = response.Content is null ? "" : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        string? type = null, title = null, detail = null, traceId = null, requestId = null;
+        string? type = null, title = null, detail = null, code = null, traceId = null, requestId = null;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         try
         {
@@ -66,6 +72,7 @@ public class NovaPulseApiException : Exception
                 type = StringOf(root, "type");
                 title = StringOf(root, "title");
                 detail = StringOf(root, "detail");
+                code = StringOf(root, "code");
                 traceId = StringOf(root, "traceId");
                 requestId = StringOf(root, "requestId");
                 if (root.TryGetProperty("errors", out var errorsElement) && errorsElement.ValueKind == JsonValueKind.Object)
@@ -99,6 +106,7 @@ public class NovaPulseApiException : Exception
             Type = type,
             Title = title,
             Detail = detail,
+            Code = code,
             Errors = errors,
             TraceId = traceId,
             RequestId = requestId,

@@ -202,6 +202,7 @@ public static class DependencyInjection
             document.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
             document.OperationProcessors.Add(new StreamedBodyProcessor());
             document.OperationProcessors.Add(new ServerSentEventsProcessor());
+            document.OperationProcessors.Add(new NotConfiguredResponseProcessor());
             document.OperationProcessors.Add(new ProblemResponsesProcessor());
             document.OperationProcessors.Add(new CamelCaseQueryParametersProcessor());
             document.OperationProcessors.Add(new RequiredRoleProcessor());

@@ -197,6 +197,18 @@ public sealed class ClientTests(ApiHost host)
     }
 
     [Fact]
+    public async Task An_unconfigured_provider_is_409_with_its_code()
+    {
+        using var client = host.Client(apiKey: await host.ApiKeyAsync(Role.Admin));
+
+        var error = await Assert.ThrowsAsync<NovaPulseApiException>(
+            () => client.HttpClient.PostAsJsonAsync(new Uri(host.BaseUrl, "api/v1/billing/create-checkout-session"), new { planId = "pro" }));
+
+        Assert.Equal(409, error.Status);
+        Assert.Equal("billing_not_configured", error.Code);
+    }
+
+    [Fact]
     public async Task Reusing_an_idempotency_key_with_another_body_is_422()
     {
         using var client = host.Client(apiKey: await host.ApiKeyAsync());

@@ -13,6 +13,8 @@ public sealed class StartupValidationTests
     [InlineData("RateLimiting:PermitsPerMinute", "-5", "PermitsPerMinute")]
     [InlineData("Secrets:EncryptionKey", "not-a-256-bit-key", "Secrets:EncryptionKey")]
     [InlineData("Integrations:EncryptionKey", "too-short-for-aes", "Secrets:EncryptionKey")]
+    [InlineData("Billing:Plans:1:Currency", "US Dollar", "Billing:Plans:1:Currency")]
+    [InlineData("Billing:Plans:2:Interval", "monthly", "Billing:Plans:2:Interval")]
     public async Task A_bad_value_stops_the_host_naming_the_key(string key, string value, string named)
     {
         await using var factory = new ConfiguredFactory(new() { [key] = value });

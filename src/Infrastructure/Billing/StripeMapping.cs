@@ -11,7 +11,8 @@ internal static class StripeMapping
         var card = s.DefaultPaymentMethod?.Card;
         return new PaymentSubscription(
             s.Id, s.CustomerId, s.Status, [.. items.Where(i => i.Price is not null).Select(i => i.Price.Id)],
-            items.Count > 0 ? Utc(items.Max(i => i.CurrentPeriodEnd)) : null, s.CancelAtPeriodEnd, card?.Brand, card?.Last4);
+            items.Count > 0 ? Utc(items.Max(i => i.CurrentPeriodEnd)) : null, s.CancelAtPeriodEnd, card?.Brand, card?.Last4,
+            s.Metadata?.GetValueOrDefault("plan_id"));
     }
 
     public static PaymentInvoice ToPayment(this Stripe.Invoice i) => new(

@@ -4,7 +4,7 @@ namespace NovaPulse.Infrastructure.Billing;
 
 /// <summary>
 /// Section <c>Stripe</c> (also <c>STRIPE_SECRET_KEY</c> / <c>STRIPE_WEBHOOK_SECRET</c>). Optional: without a secret key
-/// the Free plan works and paid operations answer 503.
+/// the Free plan works and paid operations answer 409 <c>billing_not_configured</c>.
 /// </summary>
 public sealed class StripeOptions
 {

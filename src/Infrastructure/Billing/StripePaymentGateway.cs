@@ -40,7 +40,7 @@ public sealed class StripePaymentGateway(IHttpClientFactory httpClients, IOption
         CallAsync(async client =>
         {
             var metadata = new Dictionary<string, string> { ["company_id"] = request.CompanyId.ToString(), ["plan_id"] = request.PlanId };
-            var lineItems = new List<Stripe.Checkout.SessionLineItemOptions> { new() { Price = request.PriceId, Quantity = 1 } };
+            var lineItems = new List<Stripe.Checkout.SessionLineItemOptions> { FeeLineItem(request.Price, metadata) };
             if (request.MeteredPriceId is { } metered)
             {
                 lineItems.Add(new() { Price = metered });
@@ -153,6 +153,25 @@ public sealed class StripePaymentGateway(IHttpClientFactory httpClients, IOption
         };
         return new PaymentEvent(stripeEvent.Id, stripeEvent.Type, StripeMapping.Utc(stripeEvent.Created), data);
     }
+
+    /// <summary>
+    /// The configured price, or one made inline from the plan's amount, currency and interval. An inline price (and its
+    /// product) is new in Stripe at every Checkout, so the plan id travels in the metadata for the webhook to map it back.
+    /// </summary>
+    private static Stripe.Checkout.SessionLineItemOptions FeeLineItem(CheckoutPrice price, Dictionary<string, string> metadata) =>
+        price.StripePriceId is { } priceId
+            ? new() { Price = priceId, Quantity = 1 }
+            : new()
+            {
+                Quantity = 1,
+                PriceData = new Stripe.Checkout.SessionLineItemPriceDataOptions
+                {
+                    Currency = price.Currency,
+                    UnitAmount = price.UnitAmount,
+                    Recurring = new Stripe.Checkout.SessionLineItemPriceDataRecurringOptions { Interval = price.Interval },
+                    ProductData = new Stripe.Checkout.SessionLineItemPriceDataProductDataOptions { Name = price.ProductName, Metadata = metadata },
+                },
+            };
 
     private async Task<T> CallAsync<T>(Func<StripeClient, Task<T>> call, CancellationToken cancellationToken)
     {

@@ -10,9 +10,11 @@ using NovaPulse.Application.Billing.Plans;
 using NovaPulse.Application.Billing.Portal;
 using NovaPulse.Application.Billing.Usage;
 using NovaPulse.Application.Billing.Webhook;
+using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Paging;
 using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Middleware;
+using NovaPulse.WebApi.Infrastructure.OpenApi;
 
 namespace NovaPulse.WebApi.Controllers;
 
@@ -34,6 +36,7 @@ public sealed class BillingController : ApiControllerBase
         await Sender.Send(new GetBillingQuery(), cancellationToken);
 
     /// <summary>Start a Stripe Checkout for a paid plan (Admin+); send the browser to the returned URL.</summary>
+    /// <response code="409">The plan is free, or the company already has a subscription (change it in the portal).</response>
     [HttpPost("create-checkout-session")]
     [Authorize(Policy = Policies.Admin)]
     [Consumes("application/json")]
@@ -41,26 +44,31 @@ public sealed class BillingController : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
+    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
     public async Task<ActionResult<CheckoutSessionDto>> CreateCheckoutSession(CreateCheckoutSessionCommand command, CancellationToken cancellationToken) =>
         await Sender.Send(command, cancellationToken);
 
     /// <summary>A Stripe customer portal session (Admin+): payment methods, invoices, plan changes.</summary>
+    /// <response code="409">The company has no Stripe customer yet (it never started a Checkout).</response>
     [HttpPost("portal-session")]
     [Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<PortalSessionDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
+    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
     public async Task<ActionResult<PortalSessionDto>> PortalSession([FromBody] CreatePortalSessionCommand? command, CancellationToken cancellationToken) =>
         await Sender.Send(command ?? new CreatePortalSessionCommand(), cancellationToken);
 
     /// <summary>Cancel the subscription at the end of the paid period (default) or at once (Admin+).</summary>
+    /// <response code="409">The company has no running subscription.</response>
     [HttpPost("cancel")]
     [Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<SubscriptionStatusDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
+    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
     public async Task<ActionResult<SubscriptionStatusDto>> Cancel([FromBody] CancelSubscriptionCommand? command, CancellationToken cancellationToken) =>
         await Sender.Send(command ?? new CancelSubscriptionCommand(), cancellationToken);
 
@@ -90,6 +98,7 @@ public sealed class BillingController : ApiControllerBase
     [ProducesResponseType<StripeWebhookResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
+    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
     public async Task<ActionResult<StripeWebhookResult>> StripeWebhook(CancellationToken cancellationToken)
     {
         // The signature covers the exact bytes Stripe sent, so the body is read raw, never model-bound.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Integrations.Common;
 using NovaPulse.Application.Integrations.CompleteGoogle;
 using NovaPulse.Application.Integrations.ConfigureEmail;
@@ -13,6 +14,7 @@ using NovaPulse.Application.Integrations.TestGoogle;
 using NovaPulse.Application.Integrations.TestSlack;
 using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Middleware;
+using NovaPulse.WebApi.Infrastructure.OpenApi;
 
 namespace NovaPulse.WebApi.Controllers;
 
@@ -71,7 +73,7 @@ public sealed class IntegrationsController : ApiControllerBase
     [HttpGet("oauth/google/start")]
     [ProducesResponseType<GoogleAuthorizationStart>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status302Found)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
+    [NotConfiguredResponse(ProviderNotConfiguredException.Google, "Google")]
     public async Task<ActionResult<GoogleAuthorizationStart>> StartGoogle(CancellationToken cancellationToken)
     {
         var start = await Sender.Send(new StartGoogleAuthorizationCommand(), cancellationToken);
@@ -88,6 +90,7 @@ public sealed class IntegrationsController : ApiControllerBase
     [RunsAnonymously]
     [ProducesResponseType(StatusCodes.Status302Found)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    [NotConfiguredResponse(ProviderNotConfiguredException.Google, "Google")]
     public async Task<IActionResult> GoogleCallback(
         [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, CancellationToken cancellationToken) =>
         Redirect(await Sender.Send(new CompleteGoogleAuthorizationCommand(code, state, error), cancellationToken));

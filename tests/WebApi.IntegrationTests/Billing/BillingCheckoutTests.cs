@@ -13,7 +13,8 @@ public sealed class BillingCheckoutTests(BillingFactory factory)
     public async Task Plans_are_public_and_a_new_company_starts_on_free()
     {
         var plans = (await (await factory.Anonymous().GetAsync("/api/v1/billing/plans")).ReadJsonAsync()).AsArray();
-        Assert.Equal(["free", "pro", "business"], plans.Select(p => p!["id"]!.GetValue<string>()));
+        Assert.Equal(["free", "pro", "business", "team"], plans.Select(p => p!["id"]!.GetValue<string>()));
+        Assert.Equal("year", plans[3]!["interval"]!.GetValue<string>());
         Assert.False(plans[0]!["requiresPayment"]!.GetValue<bool>());
         Assert.Equal(BillingFactory.FreeTasks, plans[0]!["limits"]!["tasks"]!.GetValue<long>());
         Assert.DoesNotContain("price_pro", plans.ToJsonString(), StringComparison.Ordinal);
@@ -59,6 +60,55 @@ public sealed class BillingCheckoutTests(BillingFactory factory)
         Assert.Equal("https://app.example.test/ok", form["success_url"]);
         Assert.Equal("http://localhost:3000/billing?checkout=cancelled", form["cancel_url"]);
         Assert.Equal("pro", form["metadata[plan_id]"]);
+    }
+
+    [Fact]
+    public async Task A_plan_without_a_stripe_price_is_sold_from_its_configured_amount_currency_and_interval()
+    {
+        var tenant = await factory.RegisterAsync();
+
+        var response = await tenant.Owner.PostAsJsonAsync("/api/v1/billing/create-checkout-session", new { planId = "team" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sessionId = (await response.ReadJsonAsync())["sessionId"]!.GetValue<string>();
+        var form = Stripe.CheckoutSessions[sessionId];
+        Assert.Equal("subscription", form["mode"]);
+        Assert.False(form.ContainsKey("line_items[0][price]"));
+        Assert.Equal("eur", form["line_items[0][price_data][currency]"]);
+        Assert.Equal("49000", form["line_items[0][price_data][unit_amount]"]);
+        Assert.Equal("year", form["line_items[0][price_data][recurring][interval]"]);
+        Assert.Equal("Team", form["line_items[0][price_data][product_data][name]"]);
+        Assert.Equal("1", form["line_items[0][quantity]"]);
+        Assert.DoesNotContain(form.Keys, k => k.StartsWith("line_items[1]", StringComparison.Ordinal));
+        Assert.Equal("team", form["metadata[plan_id]"]);
+        Assert.Equal("team", form["subscription_data[metadata][plan_id]"]);
+    }
+
+    [Fact]
+    public async Task A_subscription_to_a_plan_sold_inline_maps_back_to_it_by_the_plan_id_in_its_metadata()
+    {
+        var byWebhook = await factory.RegisterAsync();
+        var byReconciler = await factory.RegisterAsync();
+        var sessions = new List<string>();
+        foreach (var tenant in new[] { byWebhook, byReconciler })
+        {
+            var checkout = await tenant.Owner.PostAsJsonAsync("/api/v1/billing/create-checkout-session", new { planId = "team" });
+            sessions.Add((await checkout.ReadJsonAsync())["sessionId"]!.GetValue<string>());
+        }
+
+        // Stripe gives an inline price a new id per Checkout: only the metadata names the plan.
+        var subscription = Stripe.AddSubscriptionFromCheckout(sessions[0]);
+        Assert.StartsWith("price_", subscription["items"]!["data"]![0]!["price"]!["id"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await factory.SendWebhookAsync("customer.subscription.created", subscription)).StatusCode);
+        Stripe.AddSubscriptionFromCheckout(sessions[1]);
+        await factory.RunReconcilerAsync();
+
+        foreach (var tenant in new[] { byWebhook, byReconciler })
+        {
+            var me = await (await tenant.Owner.GetAsync("/api/v1/billing/me")).ReadJsonAsync();
+            Assert.Equal("team", me["plan"]!["id"]!.GetValue<string>());
+            Assert.Equal("active", me["status"]!.GetValue<string>());
+        }
     }
 
     [Fact]

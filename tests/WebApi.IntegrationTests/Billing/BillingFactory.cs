@@ -38,6 +38,12 @@ public sealed class BillingFactory : NovaPulseFactory, IAsyncLifetime
         ["Billing:Plans:1:StripeMeteredPriceId"] = "price_pro_api_calls",
         ["Billing:Plans:1:Limits:Tasks"] = ProTasks.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Billing:Plans:2:StripePriceId"] = "price_business",
+        // A plan with no Stripe price: Checkout sells it from its amount, currency and interval.
+        ["Billing:Plans:3:Id"] = "team",
+        ["Billing:Plans:3:Name"] = "Team",
+        ["Billing:Plans:3:MonthlyPrice"] = "49000",
+        ["Billing:Plans:3:Currency"] = "eur",
+        ["Billing:Plans:3:Interval"] = "year",
         ["Workers:Enabled"] = "false",
         // Logs are captured (and searched for the Stripe secrets), including the outgoing HTTP client's.
         ["Serilog:MinimumLevel:Default"] = "Debug",

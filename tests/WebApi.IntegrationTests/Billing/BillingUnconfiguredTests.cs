@@ -4,12 +4,15 @@ using NovaPulse.WebApi.IntegrationTests.Infrastructure;
 
 namespace NovaPulse.WebApi.IntegrationTests.Billing;
 
-/// <summary>The shared host has no Stripe keys: Free keeps working, paid operations are a 503 that says why.</summary>
+/// <summary>
+/// The shared host has no Stripe keys: Free keeps working, paid operations are a 409 <c>billing_not_configured</c>
+/// (the deployment's state, not an outage: no 503, no Retry-After to invite retries).
+/// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class BillingUnconfiguredTests(NovaPulseFactory factory)
 {
     [Fact]
-    public async Task Without_stripe_the_free_plan_works_and_paid_operations_answer_503()
+    public async Task Without_stripe_the_free_plan_works_and_paid_operations_answer_409_billing_not_configured()
     {
         var tenant = await factory.RegisterAsync();
 
@@ -22,10 +25,11 @@ public sealed class BillingUnconfiguredTests(NovaPulseFactory factory)
         Assert.Equal("free", billing["plan"]!["id"]!.GetValue<string>());
         Assert.False(billing["providerConfigured"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/api/v1/billing/plans")).StatusCode);
-        var problem = await checkout.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        var problem = await checkout.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("billing_not_configured", problem["code"]!.GetValue<string>());
         Assert.Contains("billing provider is not configured", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        await webhook.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.False(checkout.Headers.Contains("Retry-After"));
+        Assert.Equal("billing_not_configured", (await webhook.AssertProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>());
         await tenant.Owner.CreateTaskAsync(new { title = "free plan still works" });
     }
 }

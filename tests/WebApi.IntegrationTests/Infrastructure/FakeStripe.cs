@@ -44,6 +44,9 @@ public sealed class FakeStripe : IDisposable
 
     public ConcurrentDictionary<string, JsonObject> Invoices { get; } = new();
 
+    /// <summary>The form of each created Checkout Session, by session id.</summary>
+    public ConcurrentDictionary<string, Dictionary<string, string>> CheckoutSessions { get; } = new();
+
     /// <summary>Accepted meter events by identifier (Stripe keeps one event per identifier).</summary>
     public ConcurrentDictionary<string, JsonObject> MeterEvents { get; } = new();
 
@@ -73,7 +76,9 @@ public sealed class FakeStripe : IDisposable
     }
 
     /// <summary>A subscription as Stripe would hold it; also what webhook events carry.</summary>
-    public JsonObject AddSubscription(string customerId, string priceId, string status = "active", bool cancelAtPeriodEnd = false, DateTimeOffset? periodEnd = null)
+    public JsonObject AddSubscription(
+        string customerId, string priceId, string status = "active", bool cancelAtPeriodEnd = false, DateTimeOffset? periodEnd = null,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
         var id = NewId("sub");
         var end = (periodEnd ?? DateTimeOffset.UtcNow.AddDays(30)).ToUnixTimeSeconds();
@@ -85,6 +90,7 @@ public sealed class FakeStripe : IDisposable
             ["status"] = status,
             ["cancel_at_period_end"] = cancelAtPeriodEnd,
             ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["metadata"] = new JsonObject([.. (metadata ?? new Dictionary<string, string>()).Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))]),
             ["items"] = new JsonObject
             {
                 ["object"] = "list",
@@ -107,6 +113,18 @@ public sealed class FakeStripe : IDisposable
         };
         Subscriptions[id] = subscription;
         return subscription;
+    }
+
+    /// <summary>
+    /// The subscription Stripe makes when the buyer pays a Checkout Session: the session's price, or for inline
+    /// <c>price_data</c> a new price id (Stripe creates a price per session), and the session's <c>subscription_data[metadata]</c>.
+    /// </summary>
+    public JsonObject AddSubscriptionFromCheckout(string sessionId)
+    {
+        const string Prefix = "subscription_data[metadata][";
+        var form = CheckoutSessions[sessionId];
+        var metadata = form.Where(f => f.Key.StartsWith(Prefix, StringComparison.Ordinal)).ToDictionary(f => f.Key[Prefix.Length..^1], f => f.Value);
+        return AddSubscription(form["customer"], form.GetValueOrDefault("line_items[0][price]") ?? NewId("price"), metadata: metadata);
     }
 
     public JsonObject AddInvoice(string customerId, string status = "paid", long amount = 2900, string? id = null)
@@ -179,6 +197,7 @@ public sealed class FakeStripe : IDisposable
                 return (200, customer);
             case ("POST", "/v1/checkout/sessions"):
                 var sessionId = NewId("cs_test");
+                CheckoutSessions[sessionId] = form;
                 return (200, new JsonObject
                 {
                     ["id"] = sessionId,

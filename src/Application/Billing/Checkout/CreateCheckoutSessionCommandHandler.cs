@@ -21,12 +21,6 @@ public sealed class CreateCheckoutSessionCommandHandler(
 
         var companyId = currentUser.RequireCompanyId();
         accounts.RequireProvider();
-        if (string.IsNullOrWhiteSpace(plan.StripePriceId))
-        {
-            // Sold, but not wired to a Stripe price in this deployment: a configuration gap, not the caller's error.
-            throw new PaymentProviderNotConfiguredException();
-        }
-
         var account = await accounts.WithCustomerAsync(companyId, currentUser.RequireUserId(), cancellationToken);
         if (account.HasLiveSubscription)
         {
@@ -35,9 +29,12 @@ public sealed class CreateCheckoutSessionCommandHandler(
 
         var session = await gateway.CreateCheckoutSessionAsync(
             new CheckoutRequest(
-                companyId, plan.Id, account.StripeCustomerId!, plan.StripePriceId!, plan.StripeMeteredPriceId,
+                companyId, plan.Id, account.StripeCustomerId!, CheckoutPrice.Of(plan), NullIfBlank(plan.StripeMeteredPriceId),
                 command.SuccessUrl ?? options.CurrentValue.SuccessUrl, command.CancelUrl ?? options.CurrentValue.CancelUrl),
             cancellationToken);
         return new CheckoutSessionDto(session.SessionId, session.Url);
     }
+
+    // appsettings.json ships the price ids as "" so that they are easy to find and fill in.
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

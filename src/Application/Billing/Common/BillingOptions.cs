@@ -42,18 +42,25 @@ public sealed class PlanDefinition
 
     public string Name { get; set; } = "";
 
-    /// <summary>Monthly price in the currency's smallest unit, for display (Stripe's price is what is charged).</summary>
+    /// <summary>
+    /// The fee per <see cref="Interval"/> (monthly unless configured otherwise) in the currency's smallest unit. Displayed,
+    /// and charged by Checkout when the plan has no <see cref="StripePriceId"/> (then Stripe's price is what is charged).
+    /// </summary>
     public long MonthlyPrice { get; set; }
 
+    /// <summary>ISO 4217 code in lower case, as Stripe writes it (<c>usd</c>, <c>eur</c>).</summary>
     public string Currency { get; set; } = "usd";
 
-    /// <summary>The Stripe price of the monthly fee; a plan without one is free and needs no Stripe.</summary>
+    /// <summary>How often the fee recurs: <c>month</c> or <c>year</c> (Stripe's <c>recurring[interval]</c>).</summary>
+    public string Interval { get; set; } = "month";
+
+    /// <summary>An existing Stripe price of the fee; without one a paid plan is sold from its amount, currency and interval.</summary>
     public string? StripePriceId { get; set; }
 
     /// <summary>An optional metered Stripe price (billed from Billing Meter events) added to the subscription.</summary>
     public string? StripeMeteredPriceId { get; set; }
 
-    /// <summary>The plan costs money and is bought through Stripe Checkout (it needs a <see cref="StripePriceId"/> for that).</summary>
+    /// <summary>The plan costs money and is bought through Stripe Checkout.</summary>
     public bool IsPaid => MonthlyPrice > 0 || !string.IsNullOrWhiteSpace(StripePriceId);
 
     public PlanLimits Limits { get; set; } = new();

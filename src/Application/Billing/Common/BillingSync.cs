@@ -31,7 +31,7 @@ public sealed class BillingSync(IAppDbContext db, IPaymentGateway gateway, PlanC
             return account.CompanyId;
         }
 
-        var planId = catalog.ForPrices(subscription.PriceIds)?.Id ?? account.PlanId;
+        var planId = catalog.ForSubscription(subscription)?.Id ?? account.PlanId;
         var change = new SubscriptionChange(
             subscription.Id, planId, subscription.Status, subscription.CurrentPeriodEnd, subscription.CancelAtPeriodEnd,
             subscription.PaymentMethodBrand, subscription.PaymentMethodLast4);

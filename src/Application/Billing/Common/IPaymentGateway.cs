@@ -4,7 +4,7 @@ namespace NovaPulse.Application.Billing.Common;
 
 /// <summary>
 /// The payment provider (Stripe). Calls that reach it fail with <see cref="PaymentProviderException"/>
-/// (502/503), and with <see cref="PaymentProviderNotConfiguredException"/> (503) when it is not configured.
+/// (502/503), and with <see cref="PaymentProviderNotConfiguredException"/> (409) when it is not configured.
 /// </summary>
 public interface IPaymentGateway
 {
@@ -37,15 +37,26 @@ public interface IPaymentGateway
     PaymentEvent ParseWebhook(string payload, string signatureHeader);
 }
 
-/// <summary>A subscription Checkout: the plan's fee price (quantity 1) and its metered price, if any (no quantity).</summary>
+/// <summary>A subscription Checkout: the plan's fee (quantity 1) and its metered price, if any (no quantity).</summary>
 public sealed record CheckoutRequest(
-    Guid CompanyId, string PlanId, string CustomerId, string PriceId, string? MeteredPriceId, string SuccessUrl, string CancelUrl);
+    Guid CompanyId, string PlanId, string CustomerId, CheckoutPrice Price, string? MeteredPriceId, string SuccessUrl, string CancelUrl);
+
+/// <summary>
+/// The plan's fee: its Stripe price when one is configured, else sold inline from the configured amount, currency and
+/// interval (Checkout <c>price_data</c>), so a Stripe key alone is enough to sell the configured plans.
+/// </summary>
+public sealed record CheckoutPrice(string? StripePriceId, string ProductName, long UnitAmount, string Currency, string Interval)
+{
+    public static CheckoutPrice Of(PlanDefinition plan) => new(
+        string.IsNullOrWhiteSpace(plan.StripePriceId) ? null : plan.StripePriceId, plan.Name, plan.MonthlyPrice, plan.Currency, plan.Interval);
+}
 
 public sealed record CheckoutSessionResult(string SessionId, string Url);
 
+/// <summary>A subscription; <see cref="PlanId"/> is the <c>plan_id</c> Checkout stamped into its metadata (null for others).</summary>
 public sealed record PaymentSubscription(
     string Id, string CustomerId, string Status, IReadOnlyList<string> PriceIds, DateTimeOffset? CurrentPeriodEnd, bool CancelAtPeriodEnd,
-    string? PaymentMethodBrand, string? PaymentMethodLast4);
+    string? PaymentMethodBrand, string? PaymentMethodLast4, string? PlanId);
 
 public sealed record PaymentInvoice(
     string Id, string CustomerId, string? Number, string Status, long AmountDue, long AmountPaid, string Currency,

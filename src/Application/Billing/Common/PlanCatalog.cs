@@ -23,11 +23,17 @@ public sealed class PlanCatalog(IOptionsMonitor<BillingOptions> options)
     /// <summary>The plan a company is on; an id no longer configured counts as Free.</summary>
     public PlanDefinition Get(string planId) => Find(planId) ?? Find(Company.FreePlanId)!;
 
-    /// <summary>The plan a Stripe subscription with these prices stands for, if any.</summary>
-    public PlanDefinition? ForPrices(IEnumerable<string> priceIds)
+    /// <summary>
+    /// The plan a Stripe subscription stands for, if any: the plan whose configured price it holds, else the paid plan
+    /// named by the <c>plan_id</c> Checkout stamped into its metadata (plans sold inline get a new Stripe price per
+    /// Checkout, so only the metadata names them). A configured price wins: a plan change in the customer portal swaps
+    /// the price but leaves the metadata as it was.
+    /// </summary>
+    public PlanDefinition? ForSubscription(PaymentSubscription subscription)
     {
-        var prices = priceIds.ToHashSet(StringComparer.Ordinal);
-        return All.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.StripePriceId) && prices.Contains(p.StripePriceId));
+        var prices = subscription.PriceIds.ToHashSet(StringComparer.Ordinal);
+        return All.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.StripePriceId) && prices.Contains(p.StripePriceId))
+            ?? (subscription.PlanId is { } planId && Find(planId) is { IsPaid: true } named ? named : null);
     }
 
     /// <summary>The first plan (in display order) whose limit is higher than <paramref name="current"/> (null = unlimited).</summary>

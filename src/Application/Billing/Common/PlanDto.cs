@@ -1,10 +1,14 @@
 namespace NovaPulse.Application.Billing.Common;
 
-/// <summary>A plan as offered: price for display, limits (null = unlimited) and features.</summary>
-public sealed record PlanDto(string Id, string Name, long MonthlyPrice, string Currency, PlanLimitsDto Limits, IReadOnlyList<string> Features, bool RequiresPayment)
+/// <summary>
+/// A plan as offered: its fee (<c>monthlyPrice</c>, in the currency's smallest unit, charged every <c>interval</c>), limits
+/// (null = unlimited) and features.
+/// </summary>
+public sealed record PlanDto(
+    string Id, string Name, long MonthlyPrice, string Currency, string Interval, PlanLimitsDto Limits, IReadOnlyList<string> Features, bool RequiresPayment)
 {
     public static PlanDto From(PlanDefinition plan) => new(
-        plan.Id, plan.Name, plan.MonthlyPrice, plan.Currency, PlanLimitsDto.From(plan.Limits), plan.Features, plan.IsPaid);
+        plan.Id, plan.Name, plan.MonthlyPrice, plan.Currency, plan.Interval, PlanLimitsDto.From(plan.Limits), plan.Features, plan.IsPaid);
 }
 
 public sealed record PlanLimitsDto(long? Seats, long? Tasks, long? StorageBytes, long? ApiCallsPerMonth, long? MaxUploadBytes)

@@ -2,7 +2,7 @@ namespace NovaPulse.Application.Integrations.Common;
 
 /// <summary>
 /// Section <c>Google</c> (or GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET / GOOGLE_REDIRECT_URI). The endpoints are configurable so
-/// tests point the real client code at a local fake; without a client id and secret the Google integration answers 503.
+/// tests point the real client code at a local fake; without a client id, secret and redirect URI the Google endpoints answer 409 <c>google_not_configured</c>.
 /// </summary>
 public sealed class GoogleOptions
 {
@@ -30,9 +30,10 @@ public sealed class GoogleOptions
 
 public static class GoogleOptionsExtensions
 {
-    /// <summary>The options, or a 503 naming the settings to add.</summary>
+    /// <summary>The options, or a 409 <c>google_not_configured</c> naming the settings to add.</summary>
     public static GoogleOptions RequireConfigured(this GoogleOptions options) => options.IsConfigured
         ? options
-        : throw new Application.Common.Exceptions.FeatureUnavailableException(
+        : throw new Application.Common.Exceptions.ProviderNotConfiguredException(
+            Application.Common.Exceptions.ProviderNotConfiguredException.Google,
             "Google is not configured: set Google:ClientId, Google:ClientSecret and Google:RedirectUri (GOOGLE_CLIENT_ID/SECRET/REDIRECT_URI).");
 }

@@ -66,13 +66,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         QuotaExceededException e => WithExtensions(
             Problem(StatusCodes.Status402PaymentRequired, "Plan limit reached", e.Message, e.Code), ("usage", e.Usage), ("limit", e.Limit), ("plan", e.LiftedBy)),
         BadRequestException e => Problem(StatusCodes.Status400BadRequest, "Bad request", e.Message, e.Code),
-        PaymentProviderNotConfiguredException e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "billing_not_configured"),
+        // 409, not 503: a deployment's missing settings are its state, not an outage; retrying cannot help (docs/BILLING.md).
+        ProviderNotConfiguredException e => Problem(StatusCodes.Status409Conflict, "Not configured", e.Message, e.Code),
         PaymentProviderException { Transient: true } e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "billing_provider_unavailable"),
         PaymentProviderException e => Problem(StatusCodes.Status502BadGateway, "Bad gateway", e.Message, "billing_provider_error"),
         PayloadTooLargeException e => WithExtensions(
             Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", e.Message, e.Code), ("limit", e.Limit)),
         UnprocessableException e => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable entity", e.Message),
-        FeatureUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "not_configured"),
         UnsupportedMediaTypeException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message),
         InvalidSignatureException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message, "invalid_signature"),
         BadHttpRequestException e => Problem(e.StatusCode, null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed."),

@@ -9,7 +9,8 @@ namespace NovaPulse.WebApi.Infrastructure.OpenApi;
 
 /// <summary>
 /// Documents the error answers every operation can give (ProblemDetails): 400 when it takes input, 401/403 when
-/// it needs a principal, 429 and 500 always. Operation-specific ones (404, 409, 412...) come from attributes.
+/// it needs a principal, 429 and 500 always. Operation-specific ones (404, 409, 412...) come from attributes. The
+/// ProblemDetails schema gains the <c>code</c> our problems carry, so generated clients can read it.
 /// </summary>
 public sealed class ProblemResponsesProcessor : IOperationProcessor
 {
@@ -17,6 +18,7 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
     {
         var problem = context.SchemaGenerator.GenerateWithReference<JsonSchema>(
             typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).ToContextualType(), context.SchemaResolver);
+        AddCode(problem.ActualSchema);
         var operation = context.OperationDescription.Operation;
         var method = context.MethodInfo;
         var anonymous = method.GetCustomAttributes(typeof(AllowAnonymousAttribute), true).Length > 0;
@@ -35,6 +37,21 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
         Add(operation, "429", "Too many requests; see Retry-After.", problem);
         Add(operation, "500", "Unexpected server error (no details are disclosed).", problem);
         return true;
+    }
+
+    private static void AddCode(JsonSchema problem)
+    {
+        if (problem.Properties.ContainsKey("code"))
+        {
+            return;
+        }
+
+        problem.Properties["code"] = new JsonSchemaProperty
+        {
+            Type = JsonObjectType.String,
+            IsNullableRaw = true,
+            Description = "Machine-readable reason, stable across releases (e.g. task_limit_reached, billing_not_configured); absent when the status says it all.",
+        };
     }
 
     private static void Add(OpenApiOperation operation, string status, string description, JsonSchema problemReference)
