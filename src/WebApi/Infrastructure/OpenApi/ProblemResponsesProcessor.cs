@@ -46,6 +46,9 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
             return;
         }
 
+        // Extensions may hold any JSON value; a bare "nullable" without a type is invalid OpenAPI 3.0 (Spectral).
+        problem.AdditionalPropertiesSchema = new JsonSchema();
+
         problem.Properties["code"] = new JsonSchemaProperty
         {
             Type = JsonObjectType.String,
