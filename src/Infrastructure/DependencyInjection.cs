@@ -11,6 +11,7 @@ using NovaPulse.Application.Common.Options;
 using NovaPulse.Application.Integrations.Common;
 using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Billing;
+using NovaPulse.Infrastructure.Configuration;
 using NovaPulse.Infrastructure.Health;
 using NovaPulse.Infrastructure.Idempotency;
 using NovaPulse.Infrastructure.Identity;
@@ -37,7 +38,7 @@ public static class DependencyInjection
         var dataDirectory = DataDirectory(configuration, environment);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.SectionName)).ValidateSettings(AuthSettings.SectionName).ValidateOnStart();
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))
             .PostConfigure(o =>
@@ -47,7 +48,7 @@ public static class DependencyInjection
                     o.SigningKey = DevelopmentKeyStore.GetOrCreate(dataDirectory, "jwt-signing");
                 }
             })
-            .ValidateDataAnnotations()
+            .ValidateSettings(JwtOptions.SectionName)
             .ValidateOnStart();
 
         AddPersistence(services, configuration, dataDirectory);
@@ -89,7 +90,7 @@ public static class DependencyInjection
             })
             .Validate(
                 o => !string.IsNullOrWhiteSpace(o.EncryptionKey),
-                "No encryption key for stored secrets: set Secrets:EncryptionKey (or INTEGRATION_ENCRYPTION_KEY) to the base64 of 32 random bytes (openssl rand -base64 32).")
+                "Secrets:EncryptionKey is required in Production: set the environment variable Secrets__EncryptionKey (or INTEGRATION_ENCRYPTION_KEY) to the base64 of 32 random bytes (openssl rand -base64 32).")
             .Validate(
                 o => string.IsNullOrWhiteSpace(o.EncryptionKey) || AesGcmSecretProtector.IsValidKey(o.EncryptionKey),
                 "Secrets:EncryptionKey must be a 256-bit key: the base64 of 32 random bytes (or 64 hex digits).")
@@ -153,7 +154,7 @@ public static class DependencyInjection
 
     private static void AddWebhooks(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateSettings(WebhookOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IWebhookTargetGuard, WebhookTargetGuard>();
         services.AddScoped<IWebhookSender, HttpWebhookSender>();
         services.AddKeyedSingleton<WorkSignal>(WorkSignal.Outbox);
@@ -198,10 +199,10 @@ public static class DependencyInjection
     {
         services.AddOptions<BillingOptions>()
             .Bind(configuration.GetSection(BillingOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidateSettings(BillingOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>();
-        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName)).ValidateSettings(StripeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
         services.AddHttpClient(StripePaymentGateway.HttpClientName, (sp, client) =>
             {
@@ -257,7 +258,7 @@ public static class DependencyInjection
 
     private static void AddUploads(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
     {
-        services.AddOptions<UploadSettings>().Bind(configuration.GetSection(UploadSettings.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UploadSettings>().Bind(configuration.GetSection(UploadSettings.SectionName)).ValidateSettings(UploadSettings.SectionName).ValidateOnStart();
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .PostConfigure(o =>
@@ -267,7 +268,12 @@ public static class DependencyInjection
                     o.SigningKey = DevelopmentKeyStore.GetOrCreate(dataDirectory, "upload-url-signing");
                 }
             })
-            .Validate(o => o.SigningKey.Length >= 32, "Storage:SigningKey is required (at least 32 characters); set NovaPulse__Storage__SigningKey.")
+            .Validate(
+                o => o.SigningKey.Length > 0,
+                "Storage:SigningKey is required in Production: set the environment variable Storage__SigningKey (at least 32 characters).")
+            .Validate(
+                o => o.SigningKey.Length is 0 or >= 32,
+                "Storage:SigningKey must be at least 32 characters: set the environment variable Storage__SigningKey to a longer secret.")
             .ValidateOnStart();
         services.AddOptions<CloudinaryOptions>().Bind(configuration.GetSection(CloudinaryOptions.SectionName));
 
@@ -280,7 +286,7 @@ public static class DependencyInjection
                 {
                     throw new OptionsValidationException(
                         "Cloudinary", typeof(CloudinaryOptions),
-                        ["Cloudinary:CloudName, Cloudinary:ApiKey and Cloudinary:ApiSecret (or CLOUDINARY_CLOUD_NAME/API_KEY/API_SECRET) are required when Storage:Provider is Cloudinary."]);
+                        ["Cloudinary:CloudName, Cloudinary:ApiKey and Cloudinary:ApiSecret are required when Storage:Provider is Cloudinary: set the environment variables CLOUDINARY_CLOUD_NAME, CLOUDINARY_API_KEY and CLOUDINARY_API_SECRET (or Cloudinary__CloudName, ...)."]);
                 }
 
                 services.AddHttpClient(CloudinaryFileStorage.HttpClientName).AddStandardResilienceHandler(o =>
@@ -323,7 +329,7 @@ public static class DependencyInjection
                 ? $"Data Source={Path.Combine(dataDirectory, "novapulse.db")}"
                 : throw new OptionsValidationException(
                     "ConnectionStrings:Default", typeof(DatabaseOptions),
-                    [$"ConnectionStrings:Default is required when Database:Provider is {database.Provider}."]);
+                    [$"ConnectionStrings:Default is required when Database:Provider is {database.Provider}: set the environment variable ConnectionStrings__Default."]);
         }
 
         services.AddSingleton<ISaveChangesInterceptor, TenantStampInterceptor>();

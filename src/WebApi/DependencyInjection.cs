@@ -16,6 +16,7 @@ using Microsoft.IdentityModel.Tokens;
 using NovaPulse.Application.Common.Behaviours;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Dashboard.Auth;
+using NovaPulse.Infrastructure.Configuration;
 using NovaPulse.Infrastructure.Identity;
 using NovaPulse.Infrastructure.Serialization;
 using NovaPulse.WebApi.Infrastructure.Auth;
@@ -47,9 +48,9 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IDashboardPrincipalFactory, DashboardPrincipalFactory>();
         services.AddSingleton<IRequestContext, HttpRequestContext>();
-        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EventStreamOptions>().Bind(configuration.GetSection(EventStreamOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateSettings(ApiOptions.SectionName).ValidateOnStart();
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateSettings(RateLimitingOptions.SectionName).ValidateOnStart();
+        services.AddOptions<EventStreamOptions>().Bind(configuration.GetSection(EventStreamOptions.SectionName)).ValidateSettings(EventStreamOptions.SectionName).ValidateOnStart();
         services.AddOptions<ForwardedHeadersSettings>().Bind(configuration.GetSection(ForwardedHeadersSettings.SectionName))
             .Validate(s => s.IsValid(), "ForwardedHeaders:KnownProxies must list IP addresses and ForwardedHeaders:KnownNetworks CIDR networks (e.g. 10.0.0.0/24).")
             .ValidateOnStart();

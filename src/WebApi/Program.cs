@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NovaPulse.Application;
 using NovaPulse.Dashboard;
 using NovaPulse.Infrastructure;
@@ -5,6 +6,7 @@ using NovaPulse.Infrastructure.Metrics;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Security;
 using NovaPulse.WebApi;
+using NovaPulse.WebApi.Infrastructure;
 using NovaPulse.WebApi.Infrastructure.Errors;
 using NovaPulse.WebApi.Infrastructure.Http;
 using NovaPulse.WebApi.Infrastructure.Middleware;
@@ -26,18 +28,29 @@ builder.Services.AddSerilog((services, logger) => logger
     // Formatted and written on a background thread: request threads only enqueue (the console's lock was contended under load).
     .WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}")));
 
-builder.Services
-    .AddApplication()
-    .AddInfrastructure(builder.Configuration, builder.Environment)
-    .AddWebApi(builder.Configuration)
-    .AddDashboard();
+WebApplication app;
+try
+{
+    builder.Services
+        .AddApplication()
+        .AddInfrastructure(builder.Configuration, builder.Environment)
+        .AddWebApi(builder.Configuration)
+        .AddDashboard();
 
-var app = builder.Build();
-await app.Services.InitialiseDatabaseAsync();
+    app = builder.Build();
+    // The ValidateOnStart checks now rather than in RunAsync: a wrong setting must not migrate the database first.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+    await app.Services.InitialiseDatabaseAsync();
+}
+catch (Exception e) when (StartupFailure.IsReportable(e))
+{
+    return StartupFailure.Report(e);
+}
+
 if (args.Contains(SecretRotation.Command))
 {
     Console.WriteLine($"secrets:rotate: {await SecretRotation.RunAsync(app.Services)} stored secrets re-sealed with the current key.");
-    return;
+    return 0;
 }
 
 OutboxMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
@@ -91,6 +104,7 @@ app.MapHealthEndpoints();
 app.MapMetrics("/metrics");
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -14,8 +14,8 @@ public sealed class JwtOptions
     public string Audience { get; set; } = "novapulse-api";
 
     /// <summary>HMAC-SHA256 key, at least 32 bytes (base64 or plain text).</summary>
-    [Required(ErrorMessage = "Jwt:SigningKey is required (at least 32 characters); set NovaPulse__Jwt__SigningKey or Jwt__SigningKey.")]
-    [MinLength(32, ErrorMessage = "Jwt:SigningKey must be at least 32 characters.")]
+    [Required(ErrorMessage = "Jwt:SigningKey is required in Production: set the environment variable Jwt__SigningKey (at least 32 characters).")]
+    [MinLength(32, ErrorMessage = "Jwt:SigningKey must be at least 32 characters: set the environment variable Jwt__SigningKey to a longer secret.")]
     public string SigningKey { get; set; } = "";
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,11 +20,19 @@ public static partial class DatabaseInitializer
             return;
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
-        if (options.Provider == DatabaseProvider.Sqlite)
+        try
         {
-            // WAL lets readers proceed while a writer commits; the file is shared by API and workers in one process.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                // WAL lets readers proceed while a writer commits; the file is shared by API and workers in one process.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+        catch (DbException e)
+        {
+            // An unreachable server or a wrong password is an operator's fix: the host prints this as one line.
+            throw new DatabaseStartupException(options.Provider, db.Database.GetDbConnection(), e);
         }
 
         LogMigrated(logger, options.Provider);
