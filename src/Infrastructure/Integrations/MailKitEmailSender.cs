@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -15,25 +14,33 @@ namespace NovaPulse.Infrastructure.Integrations;
 /// <summary>
 /// Sends through the company's SMTP server with MailKit. The socket is opened here, after the SSRF check on the resolved
 /// address (a company must not make us talk to our own network), then handed to MailKit for TLS and SMTP.
-/// No protocol logger is attached: the SMTP dialogue carries the password.
+/// No protocol logger is attached: the SMTP dialogue carries the password. <see cref="SmtpFailures"/> says what a failure means.
 /// </summary>
 public sealed class MailKitEmailSender(IOptions<IntegrationOptions> options, IOptions<WebhookOptions> network) : IEmailSender
 {
     public async Task<SendResult> SendAsync(SmtpServer server, EmailMessage message, CancellationToken cancellationToken)
     {
         var mime = Build(message);
+        var seconds = options.Value.TimeoutSeconds;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
-        using var client = new SmtpClient { Timeout = options.Value.TimeoutSeconds * 1000 };
+        timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
+        using var client = new SmtpClient { Timeout = seconds * 1000 };
+        var step = SmtpStep.Connecting;
         try
         {
             var socket = await ConnectAsync(server.Host, server.Port, timeout.Token);
+            step = SmtpStep.Greeting;
             await client.ConnectAsync(socket, server.Host, server.Port, SocketOptions(server.Security), timeout.Token);
             if (server.Username is not null)
             {
-                await client.AuthenticateAsync(server.Username, server.Password ?? "", timeout.Token);
+                step = SmtpStep.LoggingIn;
+                if (await SmtpLogin.RunAsync(client, server, timeout.Token) is { } refused)
+                {
+                    return refused;
+                }
             }
 
+            step = SmtpStep.Sending;
             await client.SendAsync(mime, timeout.Token);
             await client.DisconnectAsync(quit: true, timeout.Token);
             return SendResult.Ok;
@@ -42,33 +49,13 @@ public sealed class MailKitEmailSender(IOptions<IntegrationOptions> options, IOp
         {
             throw;
         }
-        catch (OperationCanceledException)
-        {
-            return SendResult.Transient($"The SMTP server {server.Host}:{server.Port} did not answer within {options.Value.TimeoutSeconds} s.");
-        }
-        catch (AuthenticationException)
-        {
-            return SendResult.Permanent("The SMTP server rejected the username or password.");
-        }
-        catch (SslHandshakeException)
-        {
-            return SendResult.Permanent($"TLS with {server.Host}:{server.Port} failed; check the security setting (none, starttls, tls) and the server's certificate.");
-        }
-        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.SenderNotAccepted)
-        {
-            return SendResult.Permanent($"The SMTP server refused the sender address ({(int)e.StatusCode} {e.Message}).");
-        }
-        catch (SmtpCommandException e)
-        {
-            return SendResult.Transient($"The SMTP server refused the message ({(int)e.StatusCode} {e.Message}).");
-        }
-        catch (Exception e) when (e is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException or NotSupportedException)
-        {
-            return SendResult.Transient($"Could not talk to the SMTP server {server.Host}:{server.Port}: {e.Message}");
-        }
         catch (RefusedAddressException e)
         {
             return SendResult.Permanent(e.Message);
+        }
+        catch (Exception e) when (SmtpFailures.Classify(e, server, step, seconds) is { } failure)
+        {
+            return failure;
         }
     }
 

@@ -8,6 +8,8 @@ namespace NovaPulse.WebApi.IntegrationTests.Infrastructure;
 /// <summary>
 /// A real SMTP server (Debian's python3-aiosmtpd) on a free loopback port, with AUTH (PLAIN/LOGIN) for one account. Each
 /// accepted message is written to a folder as <c>.eml</c>, with the SMTP envelope prepended as X-Envelope-* headers.
+/// With a refusal delay it behaves like servers that tarpit failed logins (Exchange waits 5 s by default): it also offers
+/// CRAM-MD5 and answers every refused login only after the delay. With <c>loginRequired</c> it takes no mail before AUTH (530).
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -15,11 +17,11 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public const string Password = "smtp-Secret-Pass-71";
 
     private const string Script = """
-        import os, sys, threading, uuid
+        import asyncio, os, sys, threading, uuid
         from aiosmtpd.controller import Controller
-        from aiosmtpd.smtp import AuthResult, LoginPassword
+        from aiosmtpd.smtp import MISSING, AuthResult, LoginPassword
 
-        folder, port, user, password = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+        folder, port, user, delay, login_required = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4]), sys.argv[5] == "1"
 
         class Handler:
             async def handle_DATA(self, server, session, envelope):
@@ -30,11 +32,29 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 os.rename(name + ".tmp", name + ".eml")
                 return "250 Message accepted for delivery"
 
-        def authenticate(server, session, envelope, mechanism, data):
-            ok = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == password
-            return AuthResult(success=ok, handled=False)
+        def refuse(server):
+            # The refusal comes after the delay (a tarpit); the event loop serves other sessions meanwhile.
+            reply = lambda: asyncio.ensure_future(server.push("535 5.7.8 Authentication credentials invalid"))
+            asyncio.get_running_loop().call_later(delay, reply)
+            return AuthResult(success=False, handled=True)
 
-        controller = Controller(Handler(), hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False)
+        class TarpitHandler(Handler):
+            # A challenge-response mechanism on offer as well, as on real servers; it never succeeds here.
+            async def auth_CRAM__MD5(self, server, args):
+                if await server.challenge_auth("<%s@smtp.test>" % uuid.uuid4().hex) is MISSING:
+                    return AuthResult(success=False, handled=True)
+                return refuse(server)
+
+        def authenticate(server, session, envelope, mechanism, data):
+            # Read at every login, so a test can change the account's password on a running server.
+            with open(os.path.join(folder, "password")) as f:
+                password = f.read()
+            ok = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == password
+            return AuthResult(success=ok, handled=False) if ok or delay == 0 else refuse(server)
+
+        handler = TarpitHandler() if delay > 0 else Handler()
+        controller = Controller(handler, hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False,
+                                auth_required=login_required)
         controller.start()
         print("ready", flush=True)
         threading.Event().wait()
@@ -53,15 +73,17 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpTestServer> StartAsync()
+    public static async Task<SmtpTestServer> StartAsync(TimeSpan? refusalDelay = null, bool loginRequired = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "novapulse-smtp", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var script = Path.Combine(folder, "server.py");
         await File.WriteAllTextAsync(script, Script);
+        await File.WriteAllTextAsync(Path.Combine(folder, "password"), Password);
         var port = FreePort();
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { script, folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Username, Password })
+        var delay = (refusalDelay ?? TimeSpan.Zero).TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var argument in new[] { script, folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Username, delay, loginRequired ? "1" : "0" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -76,6 +98,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
         return new SmtpTestServer(process, folder, port);
     }
+
+    /// <summary>The account's password from now on (someone reset it on the mail server).</summary>
+    public Task ChangePasswordAsync(string password) => File.WriteAllTextAsync(Path.Combine(Folder, "password"), password);
 
     /// <summary>Waits for a message to <paramref name="recipient"/> and parses it.</summary>
     public async Task<MimeMessage> WaitForMessageToAsync(string recipient, TimeSpan? timeout = null)
@@ -122,7 +147,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on (connections to it are refused).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

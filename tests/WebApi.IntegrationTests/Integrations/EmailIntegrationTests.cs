@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using NovaPulse.WebApi.IntegrationTests.Infrastructure;
@@ -36,17 +37,68 @@ public sealed class EmailIntegrationTests(IntegrationsFactory factory)
     }
 
     [Fact]
-    public async Task A_rejected_login_marks_the_integration_broken_with_the_reason()
+    public async Task A_refused_login_is_reported_with_the_reply_code_at_once_and_breaks_the_integration_until_a_test_passes()
     {
+        // Refusals come late, as from servers that tarpit failed logins: trying every offered mechanism outlasts the timeout.
+        await using var smtp = await SmtpTestServer.StartAsync(refusalDelay: TimeSpan.FromSeconds(1.2));
         var tenant = await factory.RegisterAsync();
-        await tenant.Owner.ConfigureEmailAsync(factory.Smtp, password: "wrong-password");
+        await tenant.Owner.ConfigureEmailAsync(smtp, password: "wrong-password");
+
+        var refused = await tenant.Owner.PostJsonAsync("/api/v1/integrations/email/test", new { to = "ops@example.test" });
+        var listed = await tenant.Owner.IntegrationAsync("email");
+        await smtp.ChangePasswordAsync("wrong-password");
+        var passed = await tenant.Owner.PostJsonAsync("/api/v1/integrations/email/test", new { to = "ops@example.test" });
+
+        Assert.False(refused["succeeded"]!.GetValue<bool>());
+        Assert.Equal("broken", refused["status"]!.GetValue<string>());
+        Assert.Contains("rejected the username or password (535 5.7.8 Authentication credentials invalid)", refused["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("broken", listed!["status"]!.GetValue<string>());
+        Assert.Contains("535", listed["lastError"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(passed["succeeded"]!.GetValue<bool>(), passed.ToJsonString());
+        Assert.Equal("connected", passed["status"]!.GetValue<string>());
+        Assert.Null((await tenant.Owner.IntegrationAsync("email"))!["lastError"]);
+    }
+
+    [Fact]
+    public async Task A_server_that_requires_a_login_names_it_when_no_username_is_configured()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync(loginRequired: true);
+        var tenant = await factory.RegisterAsync();
+        await tenant.Owner.ConfigureEmailAsync(smtp, username: null, password: null);
 
         var result = await tenant.Owner.PostJsonAsync("/api/v1/integrations/email/test", new { to = "ops@example.test" });
 
         Assert.False(result["succeeded"]!.GetValue<bool>());
         Assert.Equal("broken", result["status"]!.GetValue<string>());
-        Assert.Contains("rejected the username or password", result["error"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("broken", (await tenant.Owner.IntegrationAsync("email"))!["status"]!.GetValue<string>());
+        Assert.Contains("requires a login (530", result["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tls", "TLS with 127.0.0.1:{0} failed")]
+    [InlineData("starttls", "TLS with 127.0.0.1:{0} failed: the server does not offer STARTTLS")]
+    public async Task A_tls_mismatch_is_reported_as_a_tls_failure_and_breaks_the_integration(string security, string expected)
+    {
+        var tenant = await factory.RegisterAsync();
+        await tenant.Owner.ConfigureEmailAsync(factory.Smtp, security: security);
+
+        var result = await tenant.Owner.PostJsonAsync("/api/v1/integrations/email/test", new { to = "ops@example.test" });
+
+        Assert.False(result["succeeded"]!.GetValue<bool>());
+        Assert.Equal("broken", result["status"]!.GetValue<string>());
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, expected, factory.Smtp.Port), result["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_host_is_reported_as_such_and_breaks_the_integration()
+    {
+        var tenant = await factory.RegisterAsync();
+        await tenant.Owner.ConfigureEmailAsync(factory.Smtp, host: "nonexistent.invalid", port: 587);
+
+        var result = await tenant.Owner.PostJsonAsync("/api/v1/integrations/email/test", new { to = "ops@example.test" });
+
+        Assert.False(result["succeeded"]!.GetValue<bool>());
+        Assert.Equal("broken", result["status"]!.GetValue<string>());
+        Assert.Contains("The SMTP host nonexistent.invalid does not exist", result["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,23 +143,17 @@ public sealed class EmailIntegrationTests(IntegrationsFactory factory)
     }
 
     [Fact]
-    public async Task An_unreachable_server_is_reported_without_breaking_the_integration()
+    public async Task A_refused_connection_is_reported_as_such_without_breaking_the_integration()
     {
         var tenant = await factory.RegisterAsync();
-        var response = await tenant.Owner.PutAsJsonAsync("/api/v1/integrations/email", new
-        {
-            host = "127.0.0.1",
-            port = 9,
-            fromAddress = "alerts@novapulse.test",
-            security = "starttls",
-        });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var port = SmtpTestServer.FreePort();
+        await tenant.Owner.ConfigureEmailAsync(factory.Smtp, port: port, security: "starttls");
 
         var result = await tenant.Owner.PostJsonAsync("/api/v1/integrations/email/test", new { to = "ops@example.test" });
 
         Assert.False(result["succeeded"]!.GetValue<bool>());
         Assert.Equal("connected", result["status"]!.GetValue<string>());
-        Assert.Contains("127.0.0.1:9", result["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port} refused the connection", result["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -46,6 +46,24 @@ public sealed class IntegrationNotificationTests(IntegrationsFactory factory)
     }
 
     [Fact]
+    public async Task A_notification_refused_login_breaks_the_integration_with_the_reply_code()
+    {
+        // The worker shares the sender: a tarpitted refusal is classified, not left to time out as passing trouble.
+        await using var smtp = await SmtpTestServer.StartAsync(refusalDelay: TimeSpan.FromSeconds(1.2));
+        var tenant = await factory.RegisterAsync();
+        var email = await tenant.Owner.ConfigureEmailAsync(smtp, password: "wrong-password");
+        var response = await tenant.Owner.PutAsJsonAsync($"/api/v1/integrations/{email["id"]}/notifications", new { events = new[] { "task.created" } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        await tenant.Owner.CreateTaskAsync(new { title = "Nobody gets this" });
+
+        await IntegrationTestExtensions.EventuallyAsync(
+            async () => (await tenant.Owner.IntegrationAsync("email"))!["status"]!.GetValue<string>() == "broken", "the email integration to break");
+        var listed = await tenant.Owner.IntegrationAsync("email");
+        Assert.Contains("rejected the username or password (535", listed!["lastError"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_event_types_are_400_and_an_unsubscribed_integration_stays_quiet()
     {
         var tenant = await factory.RegisterAsync();

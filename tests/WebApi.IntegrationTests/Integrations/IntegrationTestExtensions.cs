@@ -8,17 +8,17 @@ namespace NovaPulse.WebApi.IntegrationTests.Integrations;
 /// <summary>Configuring integrations the way the settings page does.</summary>
 public static class IntegrationTestExtensions
 {
-    public static async Task<JsonNode> ConfigureEmailAsync(this HttpClient client, SmtpTestServer smtp, string? password = SmtpTestServer.Password, string? fromName = "NovaPulse Alerts", string? username = SmtpTestServer.Username)
+    public static async Task<JsonNode> ConfigureEmailAsync(this HttpClient client, SmtpTestServer smtp, string? password = SmtpTestServer.Password, string? fromName = "NovaPulse Alerts", string? username = SmtpTestServer.Username, string security = "none", string host = "127.0.0.1", int? port = null)
     {
         var response = await client.PutAsJsonAsync("/api/v1/integrations/email", new
         {
-            host = "127.0.0.1",
-            port = smtp.Port,
+            host,
+            port = port ?? smtp.Port,
             username,
             password,
             fromAddress = "alerts@novapulse.test",
             fromName,
-            security = "none",
+            security,
         });
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.ReadJsonAsync();
