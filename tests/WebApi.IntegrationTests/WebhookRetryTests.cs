@@ -171,6 +171,12 @@ public sealed class WebhookSsrfTests(StrictWebhookFactory factory) : IClassFixtu
     [InlineData("http://192.168.0.10/hook")]
     [InlineData("http://169.254.169.254/latest/meta-data")]
     [InlineData("http://[::1]/hook")]
+    [InlineData("http://[64:ff9b::7f00:1]/hook")]       // NAT64 of 127.0.0.1
+    [InlineData("http://[64:ff9b::a9fe:a9fe]/hook")]    // NAT64 of 169.254.169.254
+    [InlineData("http://[::a00:1]/hook")]               // IPv4-compatible 10.0.0.1
+    [InlineData("http://[2002:c0a8:1::1]/hook")]        // 6to4 of 192.168.0.1
+    [InlineData("http://[2001:0:4136:e378::1]/hook")]   // Teredo
+    [InlineData("http://[fd12:3456::1]/hook")]          // unique local
     [InlineData("http://metadata.google.internal/computeMetadata/v1")]
     public async Task Private_loopback_and_metadata_targets_are_refused_at_creation(string url)
     {
