@@ -240,6 +240,24 @@ public sealed class UploadTests(UploadsFactory factory) : IClassFixture<UploadsF
     }
 
     [Fact]
+    public async Task Pngs_declaring_more_pixels_than_the_cap_are_stored_with_their_size_but_no_thumbnail()
+    {
+        var tenant = await factory.RegisterAsync();
+        var bomb = Uploads.BandedPng(6000, 6000); // 36 MP declared in about 45 KB; the default cap is 25 MP
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => tenant.Owner.UploadAsync(bomb, $"bomb-{i}.png", "image/png")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var upload = await responses[0].ReadJsonAsync();
+        Assert.Equal("image", upload["kind"]!.GetValue<string>());
+        Assert.Equal(6000, upload["width"]!.GetValue<int>());
+        Assert.Equal(6000, upload["height"]!.GetValue<int>());
+        Assert.Null(upload["thumbnailUrl"]);
+        await (await tenant.Owner.GetAsync($"/api/v1/uploads/{upload["id"]}/content?variant=thumbnail")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(bomb, await tenant.Owner.GetByteArrayAsync($"/api/v1/uploads/{upload["id"]}/content"));
+    }
+
+    [Fact]
     public async Task Path_traversal_names_are_sanitized_and_never_reach_the_file_system()
     {
         var tenant = await factory.RegisterAsync();

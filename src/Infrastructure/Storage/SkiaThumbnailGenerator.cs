@@ -16,7 +16,7 @@ namespace NovaPulse.Infrastructure.Storage;
 public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : IThumbnailGenerator, IDisposable
 {
     /// <summary>The most memory one strip of decoded rows takes.</summary>
-    public const long StripBytes = 4L * 1024 * 1024;
+    public const long StripBytes = 16L * 1024 * 1024;
 
     private readonly SemaphoreSlim _decodes = new(settings.Value.Thumbnails.MaxConcurrentDecodes);
 
