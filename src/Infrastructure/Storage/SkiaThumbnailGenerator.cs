@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
@@ -33,7 +35,11 @@ public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : 
 
         var size = codec.Info.Size;
         var dimensions = new ImageDimensions(size.Width, size.Height);
-        if ((long)size.Width * size.Height > settings.Value.Thumbnails.MaxPixels)
+        var thumbnailSize = ThumbnailSizing.Fit(size, settings.Value.ThumbnailSize);
+        var scaled = codec.GetScaledDimensions(ThumbnailSizing.DecodeScale(size, thumbnailSize));
+        var scalesItself = scaled.Width < size.Width || scaled.Height < size.Height;
+        if ((long)size.Width * size.Height > settings.Value.Thumbnails.MaxPixels
+            || (!scalesItself && !ThumbnailSizing.FitsStrips(size, thumbnailSize, StripBytes)))
         {
             return dimensions;
         }
@@ -42,7 +48,7 @@ public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : 
         try
         {
             // CPU-bound and synchronous: off the caller's context (the dashboard's circuit).
-            return await Task.Run(() => Write(codec, destination) ? dimensions : null, cancellationToken);
+            return await Task.Run(() => Write(codec, scalesItself ? scaled : null, thumbnailSize, destination) ? dimensions : null, cancellationToken);
         }
         finally
         {
@@ -52,90 +58,86 @@ public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : 
 
     public void Dispose() => _decodes.Dispose();
 
-    private bool Write(SKCodec codec, Stream destination)
+    private static bool Write(SKCodec codec, SKSizeI? scaled, SKSizeI thumbnailSize, Stream destination)
     {
-        var size = codec.Info.Size;
-        var thumbnailSize = ThumbnailSizing.Fit(size, settings.Value.ThumbnailSize);
-        var info = new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType,
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKImageInfo.PlatformColorType,
             codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
-        using var decoded = DecodeScaled(codec, info, thumbnailSize) ?? DecodeInStrips(codec, info, thumbnailSize) ?? DecodeWhole(codec, info);
+        using var decoded = scaled is { } size
+            ? Decoded(codec, info.WithSize(size))
+            : DecodeInStrips(codec, info, thumbnailSize) ?? Decoded(codec, info);
         if (decoded is null)
         {
             return false;
         }
 
-        using var thumbnail = decoded.Resize(new SKImageInfo(thumbnailSize.Width, thumbnailSize.Height, info.ColorType, info.AlphaType),
-            new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        using var thumbnail = decoded.Resize(info.WithSize(thumbnailSize), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         using var image = SKImage.FromBitmap(thumbnail ?? decoded);
         using var encoded = image.Encode(SKEncodedImageFormat.Png, 90);
         encoded.SaveTo(destination);
         return true;
     }
 
-    /// <summary>Codecs that scale while decoding (JPEG by eighths, WebP freely); null for those that cannot.</summary>
-    private static SKBitmap? DecodeScaled(SKCodec codec, SKImageInfo info, SKSizeI thumbnailSize)
-    {
-        var scaled = codec.GetScaledDimensions(ThumbnailSizing.DecodeScale(info.Size, thumbnailSize));
-        if (scaled.Width >= info.Width && scaled.Height >= info.Height)
-        {
-            return null;
-        }
-
-        var bitmap = new SKBitmap(info.WithSize(scaled));
-        return Decoded(codec.GetPixels(bitmap.Info, bitmap.GetPixels()), bitmap);
-    }
-
     /// <summary>
-    /// Decodes a few rows at a time (incremental decode of a row subset) and averages each block of
+    /// Decodes a strip of rows at a time (incremental decode of a row subset) and averages each block of
     /// <see cref="ThumbnailSizing.SampleSize"/>² pixels into one; null when the codec cannot decode row subsets (GIF).
     /// </summary>
-    private static SKBitmap? DecodeInStrips(SKCodec codec, SKImageInfo info, SKSizeI thumbnailSize)
+    private static unsafe SKBitmap? DecodeInStrips(SKCodec codec, SKImageInfo info, SKSizeI thumbnailSize)
     {
         var sample = ThumbnailSizing.SampleSize(info.Size, thumbnailSize);
         var sampled = ThumbnailSizing.Sampled(info.Size, sample);
-        var stripRows = ThumbnailSizing.StripRows(info.Width, sample, StripBytes);
         var usedRows = sampled.Height * sample;
-        using var strip = new SKBitmap(info.WithSize(info.Width, Math.Min(stripRows, usedRows)));
+        var stripRows = Math.Min(ThumbnailSizing.StripRows(info.Width, sample, StripBytes), usedRows);
+        // Pooled managed memory: a strip per decode from the native heap stays in the process after a burst.
+        var strip = ArrayPool<byte>.Shared.Rent(stripRows * info.RowBytes);
+        var columns = ArrayPool<uint>.Shared.Rent(sampled.Width * sample * 4);
         var output = new SKBitmap(info.WithSize(sampled));
-        output.Erase(SKColors.Transparent);
-        var sums = new ulong[sampled.Width * 4];
-        for (var top = 0; top < usedRows; top += stripRows)
+        try
         {
-            var bottom = Math.Min(usedRows, top + stripRows);
-            var options = new SKCodecOptions(new SKRectI(0, top, info.Width, bottom));
-            strip.Erase(SKColors.Transparent);
-            if (codec.StartIncrementalDecode(info, strip.GetPixels(), strip.RowBytes, options) != SKCodecResult.Success)
+            output.Erase(SKColors.Transparent);
+            using var pinned = strip.AsMemory().Pin();
+            for (var top = 0; top < usedRows; top += stripRows)
             {
-                if (top == 0)
+                var bottom = Math.Min(usedRows, top + stripRows);
+                strip.AsSpan(0, (bottom - top) * info.RowBytes).Clear(); // rows a truncated image leaves undecoded stay transparent
+                var options = new SKCodecOptions(new SKRectI(0, top, info.Width, bottom));
+                if (codec.StartIncrementalDecode(info, (IntPtr)pinned.Pointer, info.RowBytes, options) != SKCodecResult.Success)
                 {
+                    if (top > 0)
+                    {
+                        break;
+                    }
+
                     output.Dispose();
                     return null;
                 }
 
-                break;
+                var result = codec.IncrementalDecode();
+                AverageInto(strip.AsSpan(0, (bottom - top) * info.RowBytes), info.RowBytes, sample, columns.AsSpan(0, sampled.Width * sample * 4), output, top / sample);
+                if (result != SKCodecResult.Success)
+                {
+                    break; // truncated or corrupt: keep what was decoded, as a whole-image decode would
+                }
             }
 
-            var result = codec.IncrementalDecode();
-            AverageInto(strip, bottom - top, sample, output, top / sample, sums);
-            if (result != SKCodecResult.Success)
-            {
-                break; // truncated or corrupt: keep what was decoded, as a whole-image decode would
-            }
+            return output;
         }
-
-        return output;
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(strip);
+            ArrayPool<uint>.Shared.Return(columns);
+        }
     }
 
-    /// <summary>Formats that neither scale nor decode in strips: the whole image (within the pixel cap).</summary>
-    private static SKBitmap? DecodeWhole(SKCodec codec, SKImageInfo info)
+    /// <summary>The image at <paramref name="info"/>'s size: scaled by the codec (JPEG by eighths, WebP freely), or whole (GIF).</summary>
+    private static SKBitmap? Decoded(SKCodec codec, SKImageInfo info)
     {
         var bitmap = new SKBitmap(info);
-        return Decoded(codec.GetPixels(bitmap.Info, bitmap.GetPixels()), bitmap);
-    }
-
-    private static SKBitmap? Decoded(SKCodecResult result, SKBitmap bitmap)
-    {
-        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput)
+        if (codec.GetPixels(bitmap.Info, bitmap.GetPixels()) is SKCodecResult.Success or SKCodecResult.IncompleteInput)
         {
             return bitmap;
         }
@@ -144,43 +146,55 @@ public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : 
         return null;
     }
 
-    /// <summary>Box filter: each output pixel is the mean of its <paramref name="sample"/>² source pixels (premultiplied, 4 bytes).</summary>
-    private static void AverageInto(SKBitmap strip, int rows, int sample, SKBitmap output, int firstOutputRow, ulong[] sums)
+    /// <summary>
+    /// Box filter: each output pixel is the mean of its <paramref name="sample"/>² source pixels (4 bytes each,
+    /// premultiplied). Rows are first summed per byte into <paramref name="columns"/> (vectorised), then across each block.
+    /// </summary>
+    private static void AverageInto(ReadOnlySpan<byte> strip, int rowBytes, int sample, Span<uint> columns, SKBitmap output, int firstOutputRow)
     {
-        var source = strip.GetPixelSpan();
         var target = output.GetPixelSpan();
-        var count = (ulong)sample * (ulong)sample;
-        var width = sums.Length / 4;
-        for (var block = 0; block < rows / sample; block++)
+        var count = (uint)(sample * sample);
+        for (var block = 0; block < strip.Length / rowBytes / sample; block++)
         {
-            Array.Clear(sums);
+            columns.Clear();
             for (var y = block * sample; y < (block + 1) * sample; y++)
             {
-                var row = source.Slice(y * strip.RowBytes, width * sample * 4);
-                for (var i = 0; i < width; i++)
-                {
-                    var pixels = row.Slice(i * sample * 4, sample * 4);
-                    ulong c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-                    for (var p = 0; p < pixels.Length; p += 4)
-                    {
-                        c0 += pixels[p];
-                        c1 += pixels[p + 1];
-                        c2 += pixels[p + 2];
-                        c3 += pixels[p + 3];
-                    }
-
-                    sums[i * 4] += c0;
-                    sums[(i * 4) + 1] += c1;
-                    sums[(i * 4) + 2] += c2;
-                    sums[(i * 4) + 3] += c3;
-                }
+                AddWidened(strip.Slice(y * rowBytes, columns.Length), columns);
             }
 
-            var outputRow = target.Slice((firstOutputRow + block) * output.RowBytes, width * 4);
+            var outputRow = target.Slice((firstOutputRow + block) * output.RowBytes, columns.Length / sample);
             for (var i = 0; i < outputRow.Length; i++)
             {
-                outputRow[i] = (byte)((sums[i] + (count / 2)) / count);
+                var (pixel, channel) = Math.DivRem(i, 4);
+                var sum = 0u;
+                for (var x = pixel * sample; x < (pixel + 1) * sample; x++)
+                {
+                    sum += columns[(x * 4) + channel];
+                }
+
+                outputRow[i] = (byte)((sum + (count / 2)) / count);
             }
+        }
+    }
+
+    private static void AddWidened(ReadOnlySpan<byte> row, Span<uint> sums)
+    {
+        var i = 0;
+        var lanes = Vector<uint>.Count;
+        for (; i <= row.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+        {
+            Vector.Widen(new Vector<byte>(row[i..]), out var low, out var high);
+            Vector.Widen(low, out var a, out var b);
+            Vector.Widen(high, out var c, out var d);
+            (new Vector<uint>(sums[i..]) + a).CopyTo(sums[i..]);
+            (new Vector<uint>(sums[(i + lanes)..]) + b).CopyTo(sums[(i + lanes)..]);
+            (new Vector<uint>(sums[(i + (2 * lanes))..]) + c).CopyTo(sums[(i + (2 * lanes))..]);
+            (new Vector<uint>(sums[(i + (3 * lanes))..]) + d).CopyTo(sums[(i + (3 * lanes))..]);
+        }
+
+        for (; i < row.Length; i++)
+        {
+            sums[i] += row[i];
         }
     }
 }

@@ -24,6 +24,13 @@ public static class ThumbnailSizing
     public static SKSizeI Sampled(SKSizeI original, int sampleSize) =>
         new(original.Width / sampleSize, original.Height / sampleSize);
 
+    /// <summary>
+    /// Whether one block of <see cref="SampleSize"/> rows fits <paramref name="stripBytes"/> (4-byte pixels); not for
+    /// extreme aspect ratios (100000×250), which would need the whole image in memory at once.
+    /// </summary>
+    public static bool FitsStrips(SKSizeI original, SKSizeI thumbnail, long stripBytes) =>
+        (long)SampleSize(original, thumbnail) * original.Width * 4 <= stripBytes;
+
     /// <summary>Rows decoded at a time: as many 4-byte pixels as fit <paramref name="stripBytes"/>, in whole blocks of samples.</summary>
     public static int StripRows(int width, int sampleSize, long stripBytes)
     {
