@@ -21,10 +21,12 @@ public sealed class ThumbnailDecodeFactory : NovaPulseFactory
 public sealed class ThumbnailDecodeTests(ThumbnailDecodeFactory factory, ITestOutputHelper output) : IClassFixture<ThumbnailDecodeFactory>
 {
     /// <summary>
-    /// A full decode of one 6000×6000 image takes 144 MB (4 bytes a pixel); twenty at once took the process past a
-    /// gigabyte. At thumbnail scale a decode needs one 16 MB strip and a bitmap of about the thumbnail's size.
+    /// Below what one full decode of a 6000×6000 image takes by itself (144 MB, 4 bytes a pixel); twenty at once grew the
+    /// process by 270 MB before. At thumbnail scale a decode needs one 8 MB strip and a bitmap of about the thumbnail's
+    /// size (measured: 60 to 75 MB of growth, most of it the requests themselves); the rest is headroom for test classes
+    /// running alongside.
     /// </summary>
-    private const long MaxGrowthBytes = 120L * 1024 * 1024;
+    private const long MaxGrowthBytes = 140L * 1024 * 1024;
 
     [Fact]
     public async Task Twenty_concurrent_uploads_of_a_small_png_declaring_6000x6000_all_get_thumbnails_within_bounded_memory()

@@ -18,7 +18,7 @@ namespace NovaPulse.Infrastructure.Storage;
 public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : IThumbnailGenerator, IDisposable
 {
     /// <summary>The most memory one strip of decoded rows takes.</summary>
-    public const long StripBytes = 16L * 1024 * 1024;
+    public const long StripBytes = 8L * 1024 * 1024;
 
     private readonly SemaphoreSlim _decodes = new(settings.Value.Thumbnails.MaxConcurrentDecodes);
 
@@ -87,7 +87,7 @@ public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : 
         var sampled = ThumbnailSizing.Sampled(info.Size, sample);
         var usedRows = sampled.Height * sample;
         var stripRows = Math.Min(ThumbnailSizing.StripRows(info.Width, sample, StripBytes), usedRows);
-        // Pooled managed memory: a strip per decode from the native heap stays in the process after a burst.
+        // Pooled: a strip allocated per decode (native or large-object heap) lingers in the process after a burst.
         var strip = ArrayPool<byte>.Shared.Rent(stripRows * info.RowBytes);
         var columns = ArrayPool<uint>.Shared.Rent(sampled.Width * sample * 4);
         var output = new SKBitmap(info.WithSize(sampled));

@@ -34,8 +34,8 @@ public sealed class ThumbnailSizingTests
     }
 
     [Theory]
-    [InlineData(6000, 23, 690)] // 16 MiB / 24000 bytes a row = 699 rows, down to 30 blocks of 23
-    [InlineData(256, 1, 16384)]
+    [InlineData(6000, 23, 345)] // 8 MiB / 24000 bytes a row = 349 rows, down to 15 blocks of 23
+    [InlineData(256, 1, 8192)]
     [InlineData(5_000_000, 3, 3)] // a row over the budget: one block of rows still
     public void Strips_are_whole_blocks_of_sampled_rows_within_the_budget(int width, int sample, int rows) =>
         Assert.Equal(rows, ThumbnailSizing.StripRows(width, sample, SkiaThumbnailGenerator.StripBytes));
