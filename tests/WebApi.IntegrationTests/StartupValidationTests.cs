@@ -19,6 +19,7 @@ public sealed class StartupValidationTests
     [InlineData("Integrations:EncryptionKey", "too-short-for-aes", "Secrets:EncryptionKey")]
     [InlineData("Billing:Plans:1:Currency", "US Dollar", "Billing:Plans:1:Currency")]
     [InlineData("Billing:Plans:2:Interval", "monthly", "Billing:Plans:2:Interval")]
+    [InlineData("Uploads:Thumbnails:MaxConcurrentDecodes", "0", "MaxConcurrentDecodes")]
     public async Task A_bad_value_stops_the_host_naming_the_key(string key, string value, string named)
     {
         await using var factory = new ConfiguredFactory(new() { [key] = value });

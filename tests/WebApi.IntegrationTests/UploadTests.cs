@@ -240,6 +240,73 @@ public sealed class UploadTests(UploadsFactory factory) : IClassFixture<UploadsF
     }
 
     [Fact]
+    public async Task Pngs_declaring_more_pixels_than_the_cap_are_stored_with_their_size_but_no_thumbnail()
+    {
+        var tenant = await factory.RegisterAsync();
+        var bomb = Uploads.BandedPng(6000, 6000); // 36 MP declared in about 45 KB; the default cap is 25 MP
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => tenant.Owner.UploadAsync(bomb, $"bomb-{i}.png", "image/png")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var upload = await responses[0].ReadJsonAsync();
+        Assert.Equal("image", upload["kind"]!.GetValue<string>());
+        Assert.Equal(6000, upload["width"]!.GetValue<int>());
+        Assert.Equal(6000, upload["height"]!.GetValue<int>());
+        Assert.Null(upload["thumbnailUrl"]);
+        await (await tenant.Owner.GetAsync($"/api/v1/uploads/{upload["id"]}/content?variant=thumbnail")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(bomb, await tenant.Owner.GetByteArrayAsync($"/api/v1/uploads/{upload["id"]}/content"));
+    }
+
+    [Theory]
+    [InlineData("a.exe")]
+    [InlineData("a.svg")]
+    [InlineData("../../a.html")]
+    [InlineData("a.pdf")]
+    [InlineData("a.jpg")]
+    [InlineData("a.png\u202Egpj.exe")] // a bidi override hiding .exe: stripped, still .exe
+    public async Task Renaming_to_a_name_the_upload_would_refuse_is_the_same_415_and_changes_nothing(string name)
+    {
+        var tenant = await factory.RegisterAsync();
+        var png = Uploads.Png(8, 8);
+        var created = await (await tenant.Owner.UploadAsync(png, "a.png", "image/png", new { tags = "keep" })).ReadJsonAsync();
+        var id = created["id"]!.GetValue<string>();
+
+        var uploadProblem = await (await tenant.Owner.UploadAsync(png, name, "image/png")).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var renameProblem = await (await tenant.Owner.PatchAsJsonAsync($"/api/v1/uploads/{id}", new { name, tags = new[] { "changed" } }))
+            .AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Equal(uploadProblem["title"]!.GetValue<string>(), renameProblem["title"]!.GetValue<string>());
+        Assert.Equal(uploadProblem["detail"]!.GetValue<string>(), renameProblem["detail"]!.GetValue<string>());
+        var after = await (await tenant.Owner.GetAsync($"/api/v1/uploads/{id}")).ReadJsonAsync();
+        Assert.Equal("a.png", after["name"]!.GetValue<string>());
+        Assert.Equal(["keep"], after["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(created["version"]!.GetValue<int>(), after["version"]!.GetValue<int>());
+        var download = await tenant.Owner.GetAsync($"/api/v1/uploads/{id}/content");
+        Assert.Equal("a.png", download.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
+    [Fact]
+    public async Task Renaming_keeps_to_the_extension_rules_of_uploading()
+    {
+        var tenant = await factory.RegisterAsync();
+        var png = (await (await tenant.Owner.UploadAsync(Uploads.Png(8, 8), "a.png", "image/png")).ReadJsonAsync())["id"]!.GetValue<string>();
+        byte[] zip = [0x50, 0x4B, 0x03, 0x04, .. new byte[60]];
+        var docx = (await (await tenant.Owner.UploadAsync(zip, "report.docx")).ReadJsonAsync())["id"]!.GetValue<string>();
+        var notes = (await (await tenant.Owner.UploadAsync(Uploads.Text("a,b"), "notes.txt", "text/plain")).ReadJsonAsync())["id"]!.GetValue<string>();
+        async Task<HttpStatusCode> Rename(string id, string name) => (await tenant.Owner.PatchAsJsonAsync($"/api/v1/uploads/{id}", new { name })).StatusCode;
+
+        Assert.Equal(HttpStatusCode.OK, await Rename(png, "b.PNG"));
+        Assert.Equal(HttpStatusCode.OK, await Rename(png, "photo")); // no extension claims no type, as when uploading
+        Assert.Equal(HttpStatusCode.OK, await Rename(notes, "notes.csv")); // text flavours are interchangeable
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, await Rename(notes, "notes.png"));
+        Assert.Equal(HttpStatusCode.OK, await Rename(docx, "final.docx"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, await Rename(docx, "final.xlsx"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, await Rename(docx, "final.zip")); // a zip is let in only as its Office type
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, await Rename(docx, "final"));
+        Assert.Equal("final.docx", (await (await tenant.Owner.GetAsync($"/api/v1/uploads/{docx}")).ReadJsonAsync())["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Path_traversal_names_are_sanitized_and_never_reach_the_file_system()
     {
         var tenant = await factory.RegisterAsync();

@@ -31,9 +31,6 @@ public static class SettingValidation
         string? optionsName, string section) : IValidateOptions<TOptions>
         where TOptions : class
     {
-        private readonly PropertyInfo[] _properties =
-            [.. typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.IsDefined(typeof(ValidationAttribute), inherit: true))];
-
         public ValidateOptionsResult Validate(string? name, TOptions options)
         {
             if (optionsName is not null && optionsName != name)
@@ -42,9 +39,31 @@ public static class SettingValidation
             }
 
             var failures = new List<string>();
-            foreach (var property in _properties)
+            Collect(options, typeof(TOptions), section, failures);
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
+        /// <summary>Annotated properties, and those of nested sections marked <see cref="ValidateObjectMembersAttribute"/>.</summary>
+        private static void Collect(object options, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type, string section, List<string> failures)
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 var key = $"{section}:{property.Name}";
+                if (property.IsDefined(typeof(ValidateObjectMembersAttribute), inherit: true))
+                {
+                    if (property.GetValue(options) is { } nested)
+                    {
+                        Collect(nested, property.PropertyType, key, failures);
+                    }
+
+                    continue;
+                }
+
+                if (!property.IsDefined(typeof(ValidationAttribute), inherit: true))
+                {
+                    continue;
+                }
+
                 // The display name is what the stock messages print ("The field {0} must be between ..."): make it the key.
                 var context = new ValidationContext(options) { MemberName = property.Name, DisplayName = key };
                 var results = new List<ValidationResult>();
@@ -53,8 +72,6 @@ public static class SettingValidation
                     failures.AddRange(results.Select(r => Describe(key, r.ErrorMessage ?? $"{key} is invalid.")));
                 }
             }
-
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
 
         private static string Describe(string key, string message)

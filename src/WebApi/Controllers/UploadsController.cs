@@ -71,12 +71,16 @@ public sealed class UploadsController : ApiControllerBase
         return upload;
     }
 
-    /// <summary>Change an upload's name, folder, tags or task (absent fields stay as they are).</summary>
+    /// <summary>
+    /// Change an upload's name, folder, tags or task (absent fields stay as they are). A new name passes the extension
+    /// rules of uploading: a dangerous extension or one that contradicts the content is 415, and nothing changes.
+    /// </summary>
     [HttpPatch("{id:guid}")]
     [Consumes("application/json", "application/merge-patch+json")]
     [ProducesResponseType<UploadDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<ActionResult<UploadDto>> Update(
         Guid id, UpdateUploadRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,35 @@ public static class Uploads
         return data.ToArray();
     }
 
+    /// <summary>
+    /// A grayscale PNG of horizontal bands (black at the top, light gray at the bottom) that compresses about 1000:1: a
+    /// few tens of KB declaring <paramref name="width"/>×<paramref name="height"/> pixels, the shape of a decompression bomb.
+    /// </summary>
+    public static byte[] BandedPng(int width, int height)
+    {
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth; colour type 0 (gray), no interlace
+        WriteChunk(png, "IHDR", header);
+        using var pixels = new MemoryStream();
+        using (var zlib = new ZLibStream(pixels, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var row = new byte[width + 1]; // filter byte 0, then one byte per pixel
+            for (var y = 0; y < height; y++)
+            {
+                row.AsSpan(1).Fill((byte)(y * 12 / height * 20));
+                zlib.Write(row);
+            }
+        }
+
+        WriteChunk(png, "IDAT", pixels.ToArray());
+        WriteChunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
     public static byte[] Pdf(int size = 2048) =>
         [.. "%PDF-1.7\n"u8, .. Enumerable.Repeat((byte)'x', size - 9)];
 
@@ -29,6 +60,32 @@ public static class Uploads
 
     /// <summary>A Windows executable header: what a "photo.png" from an attacker might really be.</summary>
     public static byte[] Executable() => [.. "MZ"u8, 0x90, 0x00, 0x03, .. new byte[512]];
+
+    private static void WriteChunk(Stream png, string type, byte[] data)
+    {
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
+        png.Write(word);
+        byte[] typed = [.. Encoding.ASCII.GetBytes(type), .. data];
+        png.Write(typed);
+        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32(typed));
+        png.Write(word);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
 
     /// <summary>POST /uploads with the form fields first and the file last, as the API expects.</summary>
     public static Task<HttpResponseMessage> UploadAsync(

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace NovaPulse.Application.Common.Options;
 
@@ -34,4 +35,8 @@ public sealed class UploadSettings
     /// <summary>Thumbnails fit in a square of this many pixels.</summary>
     [Range(16, 2048)]
     public int ThumbnailSize { get; set; } = 256;
+
+    /// <summary>Limits on decoding images for thumbnails.</summary>
+    [ValidateObjectMembers]
+    public ThumbnailSettings Thumbnails { get; set; } = new();
 }

@@ -88,12 +88,23 @@ public static class FileTypeSniffer
             return SniffResult.Refuse($"The content is {detected} but was declared as {declared}.");
         }
 
-        if (ExtensionType(extension) is { } byExtension && !Compatible(byExtension, detected))
+        return ExtensionRefusal(extension, detected) is { } refusal ? SniffResult.Refuse(refusal) : SniffResult.Allow(detected, KindOf(detected));
+    }
+
+    /// <summary>
+    /// For a rename: the new name must pass the extension rules the upload passed against its stored (sniffed or, for
+    /// a pending signed upload, declared) <paramref name="contentType"/>: no dangerous extension, and no extension that
+    /// contradicts the content.
+    /// </summary>
+    public static SniffResult CheckName(string contentType, string fileName)
+    {
+        var extension = FileNameSanitizer.Extension(fileName);
+        if (DangerousExtensions.Contains(extension))
         {
-            return SniffResult.Refuse($"The content is {detected} but the file name says .{extension}.");
+            return SniffResult.Refuse($"Files with the extension '.{extension}' are not allowed.");
         }
 
-        return SniffResult.Allow(detected, KindOf(detected));
+        return ExtensionRefusal(extension, contentType) is { } refusal ? SniffResult.Refuse(refusal) : SniffResult.Allow(contentType, KindOf(contentType));
     }
 
     /// <summary>
@@ -225,6 +236,24 @@ public static class FileTypeSniffer
         }
 
         return TextTypes.GetValueOrDefault(extension, "text/plain");
+    }
+
+    /// <summary>
+    /// Why <paramref name="extension"/> cannot name <paramref name="contentType"/>, or null: it names another type, or
+    /// the content is a zip-based Office document (only its Office extension lets a zip in) and it names none.
+    /// </summary>
+    private static string? ExtensionRefusal(string extension, string contentType)
+    {
+        var byExtension = ExtensionType(extension);
+        var officeWithoutItsExtension = OfficeTypes.ContainsValue(contentType) && byExtension != contentType;
+        if (officeWithoutItsExtension || (byExtension is not null && !Compatible(byExtension, contentType)))
+        {
+            return extension.Length == 0
+                ? $"The content is {contentType} but the file name has no extension."
+                : $"The content is {contentType} but the file name says .{extension}.";
+        }
+
+        return null;
     }
 
     private static string? ExtensionType(string extension) => extension switch

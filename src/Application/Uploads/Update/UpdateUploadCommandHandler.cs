@@ -18,13 +18,20 @@ public sealed class UpdateUploadCommandHandler(IAppDbContext db, UploadUrls urls
             throw new PreconditionFailedException($"The upload was changed by someone else (current version {upload.Version}); reload it and retry.");
         }
 
+        var name = command.Name.HasValue ? FileNameSanitizer.Sanitize(command.Name.Value) : null;
+        if (name is not null && FileTypeSniffer.CheckName(upload.ContentType, name) is { Allowed: false } refused)
+        {
+            // The rules the upload passed: a rename must not turn photo.png into photo.exe or photo.pdf.
+            throw new UnsupportedMediaTypeException(refused.Reason!);
+        }
+
         if (command.TaskId.HasValue)
         {
             await UploadTaskGuard.EnsureTaskAsync(db, command.TaskId.Value, cancellationToken);
         }
 
         upload.Update(
-            command.Name.HasValue ? FileNameSanitizer.Sanitize(command.Name.Value) : null,
+            name,
             command.Folder.HasValue ? new Change<string?>(command.Folder.Value) : null,
             command.Tags.HasValue ? command.Tags.Value : null,
             command.TaskId.HasValue ? new Change<Guid?>(command.TaskId.Value) : null,
