@@ -76,7 +76,8 @@ public sealed class ThumbnailDecodeTests(ThumbnailDecodeFactory factory, ITestOu
                     _peak = Math.Max(_peak, Current());
                     Thread.Sleep(2);
                 }
-            }) { IsBackground = true };
+            })
+            { IsBackground = true };
             _thread.Start();
         }
 
