@@ -19,6 +19,9 @@ public sealed class StartupValidationTests
     [InlineData("Integrations:EncryptionKey", "too-short-for-aes", "Secrets:EncryptionKey")]
     [InlineData("Billing:Plans:1:Currency", "US Dollar", "Billing:Plans:1:Currency")]
     [InlineData("Billing:Plans:2:Interval", "monthly", "Billing:Plans:2:Interval")]
+    [InlineData("Metrics:AllowedNetworks:0", "10.0.0.0/33", "Metrics:AllowedNetworks")]
+    [InlineData("Metrics:BearerToken", "too-short", "Metrics:BearerToken")]
+    [InlineData("Metrics:Port", "0", "Metrics:Port")]
     public async Task A_bad_value_stops_the_host_naming_the_key(string key, string value, string named)
     {
         await using var factory = new ConfiguredFactory(new() { [key] = value });
