@@ -19,6 +19,8 @@ public sealed class StartupValidationTests
     [InlineData("Integrations:EncryptionKey", "too-short-for-aes", "Secrets:EncryptionKey")]
     [InlineData("Billing:Plans:1:Currency", "US Dollar", "Billing:Plans:1:Currency")]
     [InlineData("Billing:Plans:2:Interval", "monthly", "Billing:Plans:2:Interval")]
+    [InlineData("Billing:SuccessUrl", "/billing", "Billing:SuccessUrl")]
+    [InlineData("Billing:AllowedReturnOrigins:0", "https://shop.example.test/checkout", "Billing:AllowedReturnOrigins:0")]
     [InlineData("Metrics:AllowedNetworks:0", "10.0.0.0/33", "Metrics:AllowedNetworks")]
     [InlineData("Metrics:BearerToken", "too-short", "Metrics:BearerToken")]
     [InlineData("Metrics:Port", "0", "Metrics:Port")]
