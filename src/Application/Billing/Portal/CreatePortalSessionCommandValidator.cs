@@ -5,5 +5,5 @@ namespace NovaPulse.Application.Billing.Portal;
 
 public sealed class CreatePortalSessionCommandValidator : AbstractValidator<CreatePortalSessionCommand>
 {
-    public CreatePortalSessionCommandValidator(ReturnUrlPolicy returnUrls) => RuleFor(c => c.ReturnUrl).ReturnUrl(returnUrls);
+    public CreatePortalSessionCommandValidator() => RuleFor(c => c.ReturnUrl).ReturnUrl();
 }
