@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<WebhookDeliveryProcessor>();
         services.AddScoped<IOutboxEventConsumer, WebhookFanOutConsumer>();
         services.AddSingleton<PlanCatalog>();
+        services.AddSingleton<ReturnUrlPolicy>();
         services.AddScoped<IPlanLimits, PlanBackedLimits>();
         services.AddScoped<PlanLimitGuard>();
         services.AddScoped<BillingAccounts>();

@@ -23,6 +23,7 @@ using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Errors;
 using NovaPulse.WebApi.Infrastructure.Events;
 using NovaPulse.WebApi.Infrastructure.Http;
+using NovaPulse.WebApi.Infrastructure.Metrics;
 using NovaPulse.WebApi.Infrastructure.OpenApi;
 using NSwag;
 using NSwag.Generation.Processors.Security;
@@ -55,6 +56,11 @@ public static class DependencyInjection
             .Validate(s => s.IsValid(), "ForwardedHeaders:KnownProxies must list IP addresses and ForwardedHeaders:KnownNetworks CIDR networks (e.g. 10.0.0.0/24).")
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) => settings.Value.ApplyTo(options));
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateSettings(MetricsOptions.SectionName)
+            .Validate(o => o.NetworksAreValid(), "Metrics:AllowedNetworks must list CIDR networks, e.g. 10.0.0.0/8 or ::1/128 (environment variables Metrics__AllowedNetworks__0, ...).")
+            .Validate(o => o.TokenIsValid(), $"Metrics:BearerToken must be at least {MetricsOptions.MinimumTokenLength} characters without spaces, e.g. from openssl rand -hex 32 (environment variable Metrics__BearerToken).")
+            .ValidateOnStart();
+        services.AddSingleton<MetricsAccessPolicy>();
         services.AddSingleton<EventStreamer>();
         services.AddSingleton<StreamAccessCheck>();
 

@@ -9,6 +9,7 @@ using NovaPulse.WebApi;
 using NovaPulse.WebApi.Infrastructure;
 using NovaPulse.WebApi.Infrastructure.Errors;
 using NovaPulse.WebApi.Infrastructure.Http;
+using NovaPulse.WebApi.Infrastructure.Metrics;
 using NovaPulse.WebApi.Infrastructure.Middleware;
 using Prometheus;
 using Serilog;
@@ -101,7 +102,7 @@ app.MapControllers();
 app.MapStaticAssets();
 app.MapDashboard();
 app.MapHealthEndpoints();
-app.MapMetrics("/metrics");
+app.MapGuardedMetrics();
 
 await app.RunAsync();
 return 0;

@@ -20,6 +20,11 @@ public sealed class StartupValidationTests
     [InlineData("Billing:Plans:1:Currency", "US Dollar", "Billing:Plans:1:Currency")]
     [InlineData("Billing:Plans:2:Interval", "monthly", "Billing:Plans:2:Interval")]
     [InlineData("Uploads:Thumbnails:MaxConcurrentDecodes", "0", "MaxConcurrentDecodes")]
+    [InlineData("Billing:SuccessUrl", "/billing", "Billing:SuccessUrl")]
+    [InlineData("Billing:AllowedReturnOrigins:0", "https://shop.example.test/checkout", "Billing:AllowedReturnOrigins:0")]
+    [InlineData("Metrics:AllowedNetworks:0", "10.0.0.0/33", "Metrics:AllowedNetworks")]
+    [InlineData("Metrics:BearerToken", "too-short", "Metrics:BearerToken")]
+    [InlineData("Metrics:Port", "0", "Metrics:Port")]
     public async Task A_bad_value_stops_the_host_naming_the_key(string key, string value, string named)
     {
         await using var factory = new ConfiguredFactory(new() { [key] = value });

@@ -21,6 +21,7 @@ public sealed class BillingFactory : NovaPulseFactory, IAsyncLifetime
     public const int FreeSeats = 3;
     public const int FreeTasks = 5;
     public const int ProTasks = 8;
+    public const string Frontend = "https://app.example.test";
 
     public FakeStripe Stripe { get; } = new();
 
@@ -44,6 +45,9 @@ public sealed class BillingFactory : NovaPulseFactory, IAsyncLifetime
         ["Billing:Plans:3:MonthlyPrice"] = "49000",
         ["Billing:Plans:3:Currency"] = "eur",
         ["Billing:Plans:3:Interval"] = "year",
+        // Return URLs of requests must be on the frontend's origin or an allowed one (BillingReturnUrlTests).
+        ["FrontendUrl"] = Frontend,
+        ["Billing:AllowedReturnOrigins:0"] = "https://shop.example.test",
         ["Workers:Enabled"] = "false",
         // Logs are captured (and searched for the Stripe secrets), including the outgoing HTTP client's.
         ["Serilog:MinimumLevel:Default"] = "Debug",

@@ -8,7 +8,8 @@ using NovaPulse.Application.Common.Security;
 namespace NovaPulse.Application.Billing.Checkout;
 
 public sealed class CreateCheckoutSessionCommandHandler(
-    BillingAccounts accounts, PlanCatalog catalog, IPaymentGateway gateway, ICurrentUser currentUser, IOptionsMonitor<BillingOptions> options)
+    BillingAccounts accounts, PlanCatalog catalog, IPaymentGateway gateway, ICurrentUser currentUser,
+    IOptionsMonitor<BillingOptions> options, ReturnUrlPolicy returnUrls)
     : ICommandHandler<CreateCheckoutSessionCommand, CheckoutSessionDto>
 {
     public async ValueTask<CheckoutSessionDto> Handle(CreateCheckoutSessionCommand command, CancellationToken cancellationToken)
@@ -30,7 +31,8 @@ public sealed class CreateCheckoutSessionCommandHandler(
         var session = await gateway.CreateCheckoutSessionAsync(
             new CheckoutRequest(
                 companyId, plan.Id, account.StripeCustomerId!, CheckoutPrice.Of(plan), NullIfBlank(plan.StripeMeteredPriceId),
-                command.SuccessUrl ?? options.CurrentValue.SuccessUrl, command.CancelUrl ?? options.CurrentValue.CancelUrl),
+                returnUrls.RequestedOr(command.SuccessUrl, options.CurrentValue.SuccessUrl),
+                returnUrls.RequestedOr(command.CancelUrl, options.CurrentValue.CancelUrl)),
             cancellationToken);
         return new CheckoutSessionDto(session.SessionId, session.Url);
     }

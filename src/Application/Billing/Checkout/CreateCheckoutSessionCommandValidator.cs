@@ -5,11 +5,11 @@ namespace NovaPulse.Application.Billing.Checkout;
 
 public sealed class CreateCheckoutSessionCommandValidator : AbstractValidator<CreateCheckoutSessionCommand>
 {
-    public CreateCheckoutSessionCommandValidator(PlanCatalog catalog)
+    public CreateCheckoutSessionCommandValidator(PlanCatalog catalog, ReturnUrlPolicy returnUrls)
     {
         RuleFor(c => c.PlanId).NotEmpty().MaximumLength(64)
             .Must(id => catalog.Find(id) is not null).WithMessage("Unknown plan; GET /billing/plans lists them.");
-        RuleFor(c => c.SuccessUrl).ReturnUrl();
-        RuleFor(c => c.CancelUrl).ReturnUrl();
+        RuleFor(c => c.SuccessUrl).ReturnUrl(returnUrls);
+        RuleFor(c => c.CancelUrl).ReturnUrl(returnUrls);
     }
 }

@@ -22,6 +22,12 @@ public sealed class BillingOptions
     /// <summary>Where the customer portal's "return" link goes.</summary>
     public string PortalReturnUrl { get; set; } = "http://localhost:3000/billing";
 
+    /// <summary>
+    /// Origins (<c>https://shop.example.com</c>) a request's success, cancel or portal return URL may point at besides
+    /// <c>FrontendUrl</c>'s and those of the three URLs above.
+    /// </summary>
+    public List<string> AllowedReturnOrigins { get; set; } = [];
+
     /// <summary>How often the usage reporter sends pending usage to Stripe.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan UsageReportInterval { get; set; } = TimeSpan.FromMinutes(1);

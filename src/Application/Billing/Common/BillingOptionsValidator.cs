@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace NovaPulse.Application.Billing.Common;
 
 /// <summary>
-/// Checks <c>Billing:Plans</c> at start, naming the key at fault: a plan sold without a Stripe price is charged from
-/// its amount, currency and interval, so a typo there would only surface as Stripe refusing a customer's Checkout.
+/// Checks <c>Billing:Plans</c> and the return URLs at start, naming the key at fault: a plan sold without a Stripe
+/// price is charged from its amount, currency and interval, so a typo there would only surface as Stripe refusing a
+/// customer's Checkout.
 /// </summary>
 public sealed partial class BillingOptionsValidator : IValidateOptions<BillingOptions>
 {
@@ -44,8 +45,26 @@ public sealed partial class BillingOptionsValidator : IValidateOptions<BillingOp
             }
         }
 
+        foreach (var (key, url) in new[] { ("SuccessUrl", options.SuccessUrl), ("CancelUrl", options.CancelUrl), ("PortalReturnUrl", options.PortalReturnUrl) })
+        {
+            if (HttpUrl(url) is null)
+            {
+                failures.Add($"Billing:{key} must be an absolute http(s) URL (environment variable Billing__{key}).");
+            }
+        }
+
+        for (var i = 0; i < options.AllowedReturnOrigins.Count; i++)
+        {
+            if (HttpUrl(options.AllowedReturnOrigins[i]) is not { PathAndQuery: "/", Fragment: "", UserInfo: "" })
+            {
+                failures.Add($"Billing:AllowedReturnOrigins:{i} must be an origin such as https://shop.example.com, without a path (got '{options.AllowedReturnOrigins[i]}').");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static Uri? HttpUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
     [GeneratedRegex("^[a-z]{3}$")]
     private static partial Regex CurrencyCode();

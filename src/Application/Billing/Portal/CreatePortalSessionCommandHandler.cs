@@ -8,7 +8,7 @@ using NovaPulse.Application.Common.Interfaces;
 namespace NovaPulse.Application.Billing.Portal;
 
 public sealed class CreatePortalSessionCommandHandler(
-    IAppDbContext db, BillingAccounts accounts, IPaymentGateway gateway, IOptionsMonitor<BillingOptions> options)
+    IAppDbContext db, BillingAccounts accounts, IPaymentGateway gateway, IOptionsMonitor<BillingOptions> options, ReturnUrlPolicy returnUrls)
     : ICommandHandler<CreatePortalSessionCommand, PortalSessionDto>
 {
     public async ValueTask<PortalSessionDto> Handle(CreatePortalSessionCommand command, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ public sealed class CreatePortalSessionCommandHandler(
         var customerId = await db.CompanySubscriptions.Select(s => s.StripeCustomerId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ConflictException("The company has no billing account yet; subscribe to a plan first.");
         accounts.RequireProvider();
-        var url = await gateway.CreatePortalSessionAsync(customerId, command.ReturnUrl ?? options.CurrentValue.PortalReturnUrl, cancellationToken);
+        var url = await gateway.CreatePortalSessionAsync(customerId, returnUrls.RequestedOr(command.ReturnUrl, options.CurrentValue.PortalReturnUrl), cancellationToken);
         return new PortalSessionDto(url);
     }
 }

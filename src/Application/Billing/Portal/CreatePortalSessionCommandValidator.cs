@@ -5,5 +5,5 @@ namespace NovaPulse.Application.Billing.Portal;
 
 public sealed class CreatePortalSessionCommandValidator : AbstractValidator<CreatePortalSessionCommand>
 {
-    public CreatePortalSessionCommandValidator() => RuleFor(c => c.ReturnUrl).ReturnUrl();
+    public CreatePortalSessionCommandValidator(ReturnUrlPolicy returnUrls) => RuleFor(c => c.ReturnUrl).ReturnUrl(returnUrls);
 }

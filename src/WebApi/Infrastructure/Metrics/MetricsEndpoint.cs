@@ -1,0 +1,18 @@
+using Prometheus;
+
+namespace NovaPulse.WebApi.Infrastructure.Metrics;
+
+public static class MetricsEndpoint
+{
+    public const string Path = "/metrics";
+
+    /// <summary>The Prometheus exporter behind <see cref="MetricsAccessMiddleware"/>, as one endpoint.</summary>
+    public static IEndpointConventionBuilder MapGuardedMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        var pipeline = endpoints.CreateApplicationBuilder()
+            .UseMiddleware<MetricsAccessMiddleware>()
+            .UseMetricServer(_ => { }, url: null)
+            .Build();
+        return endpoints.Map(Path, pipeline).WithDisplayName("Prometheus metrics");
+    }
+}
