@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Webhooks.Common;
+using NovaPulse.Infrastructure.Cluster;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Claims;
 using NovaPulse.Infrastructure.Workers;
@@ -18,7 +19,7 @@ namespace NovaPulse.Infrastructure.Outbox;
 /// </summary>
 public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes, IWorkClaimer claimer, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal committed,
-    [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries, IOptions<WebhookOptions> options, TimeProvider clock,
+    WakeUps wakeUps, IOptions<WebhookOptions> options, TimeProvider clock,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,7 +44,7 @@ public sealed partial class OutboxProcessor(
             {
                 try
                 {
-                    // Woken at once by a commit in this process that wrote events; others' are found by polling.
+                    // Woken at once by a commit that wrote events (here, or on another host through NOTIFY); else polls.
                     await committed.WaitAsync(options.Value.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
@@ -89,7 +90,7 @@ public sealed partial class OutboxProcessor(
             }
         }
 
-        deliveries.Notify();
+        wakeUps.DeliveriesStaged();
         return ids.Count;
     }
 

@@ -8,16 +8,19 @@ using NovaPulse.Application.Events.Common;
 using NovaPulse.Application.Events.Position;
 using NovaPulse.Application.Events.Read;
 using NovaPulse.Application.Webhooks.Common;
+using NovaPulse.Infrastructure.Cluster;
 
 namespace NovaPulse.WebApi.Infrastructure.Events;
 
 /// <summary>
-/// Writes the caller's company's events as server-sent events. It polls the committed outbox (not an in-process bus),
-/// so an event raised on any host reaches a stream open on any other. Each event is
+/// Writes the caller's company's events as server-sent events. It reads the committed outbox (not an in-process bus),
+/// so an event raised on any host reaches a stream open on any other: at once when a commit here or a notice from
+/// another host (PostgreSQL NOTIFY) wakes it (<see cref="EventStreamSignal"/>), else every poll interval. Each event is
 /// <c>id: msg_...</c>, <c>event: type</c>, <c>data: {webhook body}</c>; silence is broken by a <c>: heartbeat</c> comment.
 /// The stream ends when its credential stops being valid (<see cref="StreamAccessCheck"/>).
 /// </summary>
-public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, StreamAccessCheck access)
+public sealed class EventStreamer(
+    IOptions<EventStreamOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, StreamAccessCheck access, EventStreamSignal committed)
 {
     public async Task RunAsync(HttpContext http, ISender sender, IReadOnlyList<string>? types, string? lastEventId, CancellationToken cancellationToken)
     {
@@ -30,6 +33,7 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
         }
 
         // The first read happens before the response starts: a bad filter or a missing role is still a ProblemDetails.
+        var woken = committed.Next;
         var batch = await sender.Send(new ReadEventsQuery(floor.OccurredAt, floor.Id, types), cancellationToken);
 
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
@@ -71,7 +75,7 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
                         sinceWrite.Restart();
                     }
 
-                    await Task.Delay(settings.PollInterval, token);
+                    await WaitAsync(woken, settings.PollInterval, token);
                     from = Later(floor, new EventPosition(newest.OccurredAt - settings.Lookback, Guid.Empty));
                     foreach (var old in seen.Where(s => s.Value < from.OccurredAt).Select(s => s.Key).ToList())
                     {
@@ -89,6 +93,8 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
                     sinceCheck.Restart();
                 }
 
+                // Taken before the read, so a commit that lands while it runs still wakes the next wait.
+                woken = committed.Next;
                 batch = await sender.Send(new ReadEventsQuery(from.OccurredAt, from.Id, types), token);
             }
         }
@@ -115,6 +121,16 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
 
     private static EventPosition Later(EventPosition a, EventPosition b) =>
         a.OccurredAt > b.OccurredAt || (a.OccurredAt == b.OccurredAt && a.Id.CompareTo(b.Id) >= 0) ? a : b;
+
+    /// <summary>Until the next commit or the poll interval, whichever comes first.</summary>
+    private static async Task WaitAsync(Task woken, TimeSpan pollInterval, CancellationToken cancellationToken)
+    {
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = Task.Delay(pollInterval, poll.Token);
+        await Task.WhenAny(woken, timer);
+        await poll.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
 
     private static async Task WriteAsync(Stream body, string text, CancellationToken cancellationToken)
     {
