@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using NovaPulse.Application.ApiKeys.Authenticate;
 using NovaPulse.Application.Auth.Common;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Infrastructure.Workers;
+using Npgsql;
 
 namespace NovaPulse.Infrastructure.Cluster;
 

@@ -1,9 +1,9 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NovaPulse.Application.Common.Interfaces;
 using Npgsql;
 using NpgsqlTypes;
-using NovaPulse.Application.Common.Interfaces;
 
 namespace NovaPulse.Infrastructure.Cluster;
 

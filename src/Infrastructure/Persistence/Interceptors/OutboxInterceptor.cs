@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
 using NovaPulse.Domain.Outbox;
-using NovaPulse.Infrastructure.Serialization;
 using NovaPulse.Infrastructure.Cluster;
+using NovaPulse.Infrastructure.Serialization;
 
 namespace NovaPulse.Infrastructure.Persistence.Interceptors;
 
