@@ -23,6 +23,7 @@ using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Errors;
 using NovaPulse.WebApi.Infrastructure.Events;
 using NovaPulse.WebApi.Infrastructure.Http;
+using NovaPulse.WebApi.Infrastructure.Lifetime;
 using NovaPulse.WebApi.Infrastructure.Metrics;
 using NovaPulse.WebApi.Infrastructure.OpenApi;
 using NSwag;
@@ -61,6 +62,10 @@ public static class DependencyInjection
             .Validate(o => o.TokenIsValid(), $"Metrics:BearerToken must be at least {MetricsOptions.MinimumTokenLength} characters without spaces, e.g. from openssl rand -hex 32 (environment variable Metrics__BearerToken).")
             .ValidateOnStart();
         services.AddSingleton<MetricsAccessPolicy>();
+        services.AddOptions<ShutdownOptions>().Bind(configuration.GetSection(ShutdownOptions.SectionName)).ValidateSettings(ShutdownOptions.SectionName).ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.Timeout);
+        services.AddHostedService<DrainOnShutdown>();
+        services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: ["ready"]);
         services.AddSingleton<EventStreamer>();
         services.AddSingleton<StreamAccessCheck>();
 
