@@ -22,6 +22,7 @@ using NovaPulse.Infrastructure.Outbox;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Claims;
 using NovaPulse.Infrastructure.Persistence.Interceptors;
+using NovaPulse.Infrastructure.Redis;
 using NovaPulse.Infrastructure.Security;
 using NovaPulse.Infrastructure.Security.DataProtection;
 using NovaPulse.Infrastructure.Storage;
@@ -55,6 +56,7 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         AddPersistence(services, configuration, dataDirectory);
+        services.AddRedis(configuration);
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName));
         AddUploads(services, configuration, environment, dataDirectory);
         AddSecrets(services, configuration, environment, dataDirectory);
