@@ -7,7 +7,7 @@ namespace NovaPulse.Infrastructure.Persistence.Claims;
 /// </summary>
 public interface IWorkClaimer
 {
-    /// <summary>Unprocessed outbox events, oldest first.</summary>
+    /// <summary>Unprocessed outbox events that are not parked, oldest first.</summary>
     Task<IReadOnlyList<Guid>> ClaimOutboxAsync(AppDbContext db, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Pending webhook deliveries whose next attempt is due, most overdue first.</summary>

@@ -35,7 +35,7 @@ public sealed class PostgreSqlWorkClaimer : SqlWorkClaimer
         UPDATE outbox_messages SET "LockedUntil" = {1}
         WHERE "Id" IN (
             SELECT "Id" FROM outbox_messages
-            WHERE "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {0})
+            WHERE "ProcessedAt" IS NULL AND "ParkedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {0})
             ORDER BY "OccurredAt" LIMIT {2}
             FOR UPDATE SKIP LOCKED)
         RETURNING "Id" AS "Value"
@@ -57,7 +57,7 @@ public sealed class SqlServerWorkClaimer : SqlWorkClaimer
     protected override string OutboxSql => """
         WITH claimed AS (
             SELECT TOP ({2}) [Id], [LockedUntil] FROM [outbox_messages] WITH (UPDLOCK, READPAST, ROWLOCK)
-            WHERE [ProcessedAt] IS NULL AND ([LockedUntil] IS NULL OR [LockedUntil] < {0})
+            WHERE [ProcessedAt] IS NULL AND [ParkedAt] IS NULL AND ([LockedUntil] IS NULL OR [LockedUntil] < {0})
             ORDER BY [OccurredAt])
         UPDATE claimed SET [LockedUntil] = {1} OUTPUT inserted.[Id] AS [Value];
         """;
@@ -85,7 +85,7 @@ public sealed class SqliteWorkClaimer : SqlWorkClaimer
         UPDATE outbox_messages SET "LockedUntil" = {1}
         WHERE "Id" IN (
             SELECT "Id" FROM outbox_messages
-            WHERE "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {0})
+            WHERE "ProcessedAt" IS NULL AND "ParkedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {0})
             ORDER BY "OccurredAt" LIMIT {2});
         SELECT "Id" AS "Value" FROM outbox_messages WHERE "LockedUntil" = {1} AND "ProcessedAt" IS NULL
         """;
