@@ -166,11 +166,11 @@ public sealed partial class OutboxProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox batch of {Count} failed; retrying event by event")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox event {EventId} failed; retried later")]
-    private static partial void LogEventFailed(ILogger logger, Guid eventId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox event {OutboxEventId} failed; retried later")]
+    private static partial void LogEventFailed(ILogger logger, Guid outboxEventId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox event {EventId} ({EventType}, company {CompanyId}) parked after {Attempts} failed attempts; requeue it once the cause is fixed (docs/RELIABILITY.md)")]
-    private static partial void LogParked(ILogger logger, Guid eventId, string eventType, Guid companyId, int attempts);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox event {OutboxEventId} ({EventType}, company {CompanyId}) parked after {Attempts} failed attempts; requeue it once the cause is fixed (docs/RELIABILITY.md)")]
+    private static partial void LogParked(ILogger logger, Guid outboxEventId, string eventType, Guid companyId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} outbox events were processed by another instance; batch rolled back")]
     private static partial void LogLostRace(ILogger logger, int count);
