@@ -149,8 +149,8 @@ public sealed partial class OutboxProcessor(
         if (message.MarkFailed(error.GetType().Name + ": " + error.Message, now, outbox.Value.MaxAttempts))
         {
             await db.SaveChangesAsync(cancellationToken);
-            OutboxMetrics.CountParked();
             LogParked(logger, message.Id, message.Type, message.CompanyId, message.Attempts);
+            OutboxMetrics.CountParked();
             return;
         }
 
