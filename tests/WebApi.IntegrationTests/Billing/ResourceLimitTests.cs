@@ -159,6 +159,11 @@ public sealed class ResourceLimitTests(BillingFactory factory)
             stale.Add(await OpenStreamAsync(tenant.Owner));
         }
 
+        await using (var refused = await SseReader.OpenAsync(tenant.Owner))
+        {
+            await refused.Response.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        }
+
         factory.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
 
         await using var fresh = await SseReader.OpenAsync(tenant.Owner);
