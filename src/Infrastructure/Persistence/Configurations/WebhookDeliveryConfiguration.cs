@@ -15,6 +15,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
         // Workers claim due pending deliveries in order (see IWorkClaimer); logs list an endpoint's deliveries newest first.
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        // Fair claiming walks the companies with pending deliveries, then each one's most overdue.
+        builder.HasIndex(d => new { d.Status, d.CompanyId, d.NextAttemptAt });
         builder.HasIndex(d => new { d.EndpointId, d.CreatedAt });
     }
 }
