@@ -48,7 +48,8 @@ public sealed class PostgreSqlWorkClaimer : SqlWorkClaimer
         candidates AS (
             SELECT due."Id" FROM companies c
             CROSS JOIN LATERAL (
-                SELECT d."Id", d."{table.OrderColumn}", ROW_NUMBER() OVER (ORDER BY d."{table.OrderColumn}") AS "Turn"
+                -- ROWS: the default frame would read all of a company's rows that tie with the first before numbering it.
+                SELECT d."Id", d."{table.OrderColumn}", ROW_NUMBER() OVER (ORDER BY d."{table.OrderColumn}" ROWS UNBOUNDED PRECEDING) AS "Turn"
                 FROM {table.Name} d WHERE d."CompanyId" = c."CompanyId" AND {table.DueAs("d")}
                 ORDER BY d."{table.OrderColumn}" LIMIT {"{3}"}) due
             ORDER BY due."Turn", due."{table.OrderColumn}" LIMIT {"{2}"})

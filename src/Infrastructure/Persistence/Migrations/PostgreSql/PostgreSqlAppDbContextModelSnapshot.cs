@@ -658,8 +658,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("ProcessedAt", "OccurredAt");
-
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
 
                     b.HasIndex("ProcessedAt", "CompanyId", "OccurredAt");
@@ -991,8 +989,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("CompanyId");
 
                     b.HasIndex("EndpointId", "CreatedAt");
-
-                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Status", "CompanyId", "NextAttemptAt");
 

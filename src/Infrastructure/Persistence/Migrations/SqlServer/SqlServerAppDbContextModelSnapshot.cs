@@ -659,8 +659,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("ProcessedAt", "OccurredAt");
-
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
 
                     b.HasIndex("ProcessedAt", "CompanyId", "OccurredAt");
@@ -992,8 +990,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CompanyId");
 
                     b.HasIndex("EndpointId", "CreatedAt");
-
-                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Status", "CompanyId", "NextAttemptAt");
 

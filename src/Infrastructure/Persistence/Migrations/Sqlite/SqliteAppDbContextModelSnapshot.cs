@@ -652,8 +652,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("ProcessedAt", "OccurredAt");
-
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
 
                     b.HasIndex("ProcessedAt", "CompanyId", "OccurredAt");
@@ -985,8 +983,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CompanyId");
 
                     b.HasIndex("EndpointId", "CreatedAt");
-
-                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Status", "CompanyId", "NextAttemptAt");
 

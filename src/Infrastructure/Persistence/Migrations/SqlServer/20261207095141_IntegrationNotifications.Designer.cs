@@ -12,7 +12,7 @@ using NovaPulse.Infrastructure.Persistence;
 namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261207094114_IntegrationNotifications")]
+    [Migration("20261207095141_IntegrationNotifications")]
     partial class IntegrationNotifications
     {
         /// <inheritdoc />
@@ -662,8 +662,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("ProcessedAt", "OccurredAt");
-
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
 
                     b.HasIndex("ProcessedAt", "CompanyId", "OccurredAt");
@@ -995,8 +993,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CompanyId");
 
                     b.HasIndex("EndpointId", "CreatedAt");
-
-                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Status", "CompanyId", "NextAttemptAt");
 

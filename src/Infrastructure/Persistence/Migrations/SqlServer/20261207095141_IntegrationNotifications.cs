@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
+namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class IntegrationNotifications : Migration
@@ -11,25 +11,33 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_webhook_deliveries_Status_NextAttemptAt",
+                table: "webhook_deliveries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_messages_ProcessedAt_OccurredAt",
+                table: "outbox_messages");
+
             migrationBuilder.CreateTable(
                 name: "integration_notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IntegrationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IntegrationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Recipient = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -81,6 +89,16 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_outbox_messages_ProcessedAt_CompanyId_OccurredAt",
                 table: "outbox_messages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_Status_NextAttemptAt",
+                table: "webhook_deliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_ProcessedAt_OccurredAt",
+                table: "outbox_messages",
+                columns: new[] { "ProcessedAt", "OccurredAt" });
         }
     }
 }

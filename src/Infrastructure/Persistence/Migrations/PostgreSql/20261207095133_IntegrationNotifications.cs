@@ -11,6 +11,14 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_webhook_deliveries_Status_NextAttemptAt",
+                table: "webhook_deliveries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_messages_ProcessedAt_OccurredAt",
+                table: "outbox_messages");
+
             migrationBuilder.CreateTable(
                 name: "integration_notifications",
                 columns: table => new
@@ -81,6 +89,16 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
             migrationBuilder.DropIndex(
                 name: "IX_outbox_messages_ProcessedAt_CompanyId_OccurredAt",
                 table: "outbox_messages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_Status_NextAttemptAt",
+                table: "webhook_deliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_ProcessedAt_OccurredAt",
+                table: "outbox_messages",
+                columns: new[] { "ProcessedAt", "OccurredAt" });
         }
     }
 }
