@@ -34,15 +34,34 @@ public sealed class NotificationFairnessTests(ITestOutputHelper output)
 
         await SeedBacklogAsync(host, busy.CompanyId, busySlack);
         await IntegrationTestExtensions.EventuallyAsync(() => Task.FromResult(host.Slack.MessagesTo(busyUrl).Count > 0), "the backlog to be sending");
-        var before = host.Slack.MessagesTo(busyUrl).Count;
         await other.Owner.CreateTaskAsync(new { title = "Not behind the backlog" });
         await IntegrationTestExtensions.EventuallyAsync(() => Task.FromResult(host.Slack.MessagesTo(otherUrl).Count == 1), "the other company's notification");
-        var busySent = host.Slack.MessagesTo(busyUrl).Count - before;
+        var busySent = await host.WithDbAsync(async db =>
+        {
+            var sent = await SentAsync(db, other.CompanyId);
+            return await db.IntegrationNotifications.IgnoreTenant().AsNoTracking()
+                .CountAsync(n => n.CompanyId == busy.CompanyId && n.CompletedAt > sent.CreatedAt && n.CompletedAt < sent.CompletedAt);
+        });
 
-        // Between the other company's notification being written and sent: the sends in flight (all slots), and as many
-        // more as it takes the busy company to fill its share, after which every claim asks past it.
+        // Sent between the other company's notification being written and sent: the sends in flight (all slots), and as
+        // many more as it takes the busy company to fill its share, after which every claim asks past it.
         output.WriteLine($"busy company's notifications sent meanwhile: {busySent}");
         Assert.True(busySent <= 2 * Slots, $"{busySent} of the backlog went first");
+    }
+
+    private static async Task<IntegrationNotification> SentAsync(NovaPulse.Infrastructure.Persistence.AppDbContext db, Guid companyId)
+    {
+        // Recorded a moment after Slack got it.
+        for (var i = 0; ; i++)
+        {
+            var notification = await db.IntegrationNotifications.IgnoreTenant().AsNoTracking().SingleAsync(n => n.CompanyId == companyId);
+            if (notification.CompletedAt is not null || i == 300)
+            {
+                return notification;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>One notification through the domain, multiplied in SQL: 100,000 rows in one transaction, all due already.</summary>
