@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<IntegrationMessenger>();
         services.AddScoped<GoogleAccessTokens>();
         services.AddScoped<IOutboxEventConsumer, IntegrationNotificationConsumer>();
+        services.AddScoped<IntegrationNotificationSender>();
         return services;
     }
 }

@@ -59,6 +59,7 @@ if (args.Contains(SecretRotation.Command))
 
 OutboxMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 WebhookMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
+NotificationMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 
 // First: everything after it (logging, HSTS, rate limits, lockouts, audit) sees the real client and scheme.
 app.UseForwardedHeaders();

@@ -66,6 +66,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<Integration> Integrations => Set<Integration>();
 
+    public DbSet<IntegrationNotification> IntegrationNotifications => Set<IntegrationNotification>();
+
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
