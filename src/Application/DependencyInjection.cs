@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<IntegrationMessenger>();
         services.AddScoped<GoogleAccessTokens>();
         services.AddScoped<IOutboxEventConsumer, IntegrationNotificationConsumer>();
+        services.AddScoped<IntegrationNotificationSender>();
         return services;
     }
 }

@@ -18,7 +18,8 @@ namespace NovaPulse.Infrastructure.Outbox;
 /// </summary>
 public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes, IWorkClaimer claimer, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal committed,
-    [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries, IOptions<WebhookOptions> options, TimeProvider clock,
+    [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries, [FromKeyedServices(WorkSignal.Notifications)] WorkSignal notifications,
+    IOptions<WebhookOptions> options, TimeProvider clock,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -90,6 +91,7 @@ public sealed partial class OutboxProcessor(
         }
 
         deliveries.Notify();
+        notifications.Notify();
         return ids.Count;
     }
 

@@ -69,6 +69,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<Integration> Integrations => Set<Integration>();
 
+    public DbSet<IntegrationNotification> IntegrationNotifications => Set<IntegrationNotification>();
+
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

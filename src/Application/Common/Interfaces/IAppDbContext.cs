@@ -62,6 +62,9 @@ public interface IAppDbContext
     ChangeTracker ChangeTracker { get; }
     DbSet<Integration> Integrations { get; }
 
+    /// <summary>Messages integrations owe for events, sent by the notification worker.</summary>
+    DbSet<IntegrationNotification> IntegrationNotifications { get; }
+
     DbSet<OAuthState> OAuthStates { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
