@@ -11,7 +11,7 @@ using NovaPulse.Infrastructure.Persistence;
 namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207095116_SignInFailuresPerAddress")]
+    [Migration("20261207105342_SignInFailuresPerAddress")]
     partial class SignInFailuresPerAddress
     {
         /// <inheritdoc />
@@ -492,6 +492,72 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("integrations", (string)null);
                 });
 
+            modelBuilder.Entity("NovaPulse.Domain.Integrations.IntegrationNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntegrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("IntegrationId");
+
+                    b.HasIndex("Status", "CompanyId", "NextAttemptAt");
+
+                    b.ToTable("integration_notifications", (string)null);
+                });
+
             modelBuilder.Entity("NovaPulse.Domain.Integrations.OAuthState", b =>
                 {
                     b.Property<Guid>("Id")
@@ -624,9 +690,9 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("ProcessedAt", "OccurredAt");
-
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
+
+                    b.HasIndex("ProcessedAt", "CompanyId", "OccurredAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -950,7 +1016,7 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EndpointId", "CreatedAt");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Status", "CompanyId", "NextAttemptAt");
 
                     b.ToTable("webhook_deliveries", (string)null);
                 });
@@ -1081,6 +1147,15 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("NovaPulse.Domain.Companies.Company", null)
                         .WithOne()
                         .HasForeignKey("NovaPulse.Domain.Billing.CompanySubscription", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NovaPulse.Domain.Integrations.IntegrationNotification", b =>
+                {
+                    b.HasOne("NovaPulse.Domain.Integrations.Integration", null)
+                        .WithMany()
+                        .HasForeignKey("IntegrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261207095125_SignInFailuresPerAddress")]
+    [Migration("20261207105345_SignInFailuresPerAddress")]
     partial class SignInFailuresPerAddress
     {
         /// <inheritdoc />
@@ -498,6 +498,72 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("integrations", (string)null);
                 });
 
+            modelBuilder.Entity("NovaPulse.Domain.Integrations.IntegrationNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("IntegrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("IntegrationId");
+
+                    b.HasIndex("Status", "CompanyId", "NextAttemptAt");
+
+                    b.ToTable("integration_notifications", (string)null);
+                });
+
             modelBuilder.Entity("NovaPulse.Domain.Integrations.OAuthState", b =>
                 {
                     b.Property<Guid>("Id")
@@ -630,9 +696,9 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("ProcessedAt", "OccurredAt");
-
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
+
+                    b.HasIndex("ProcessedAt", "CompanyId", "OccurredAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -956,7 +1022,7 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("EndpointId", "CreatedAt");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Status", "CompanyId", "NextAttemptAt");
 
                     b.ToTable("webhook_deliveries", (string)null);
                 });
@@ -1087,6 +1153,15 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("NovaPulse.Domain.Companies.Company", null)
                         .WithOne()
                         .HasForeignKey("NovaPulse.Domain.Billing.CompanySubscription", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NovaPulse.Domain.Integrations.IntegrationNotification", b =>
+                {
+                    b.HasOne("NovaPulse.Domain.Integrations.Integration", null)
+                        .WithMany()
+                        .HasForeignKey("IntegrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,7 @@ using NovaPulse.Infrastructure.Persistence;
 namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261207095135_SignInFailuresPerAddress")]
+    [Migration("20261207105347_SignInFailuresPerAddress")]
     partial class SignInFailuresPerAddress
     {
         /// <inheritdoc />
@@ -499,6 +499,72 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("integrations", (string)null);
                 });
 
+            modelBuilder.Entity("NovaPulse.Domain.Integrations.IntegrationNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("IntegrationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("IntegrationId");
+
+                    b.HasIndex("Status", "CompanyId", "NextAttemptAt");
+
+                    b.ToTable("integration_notifications", (string)null);
+                });
+
             modelBuilder.Entity("NovaPulse.Domain.Integrations.OAuthState", b =>
                 {
                     b.Property<Guid>("Id")
@@ -631,9 +697,9 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("ProcessedAt", "OccurredAt");
-
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
+
+                    b.HasIndex("ProcessedAt", "CompanyId", "OccurredAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -957,7 +1023,7 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("EndpointId", "CreatedAt");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Status", "CompanyId", "NextAttemptAt");
 
                     b.ToTable("webhook_deliveries", (string)null);
                 });
@@ -1088,6 +1154,15 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("NovaPulse.Domain.Companies.Company", null)
                         .WithOne()
                         .HasForeignKey("NovaPulse.Domain.Billing.CompanySubscription", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NovaPulse.Domain.Integrations.IntegrationNotification", b =>
+                {
+                    b.HasOne("NovaPulse.Domain.Integrations.Integration", null)
+                        .WithMany()
+                        .HasForeignKey("IntegrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
