@@ -55,6 +55,9 @@ public interface IAppDbContext
     /// <summary>Processed Stripe webhook events; not tenant-owned (the webhook runs before any company is known).</summary>
     DbSet<StripeEventRecord> StripeEvents { get; }
 
+    /// <summary>Failed sign-ins per (email, client address); not tenant-owned (counted before any company is known).</summary>
+    DbSet<SignInFailure> SignInFailures { get; }
+
     /// <summary>For the rare handler that must drop its failed changes and look again (a lost insert race).</summary>
     ChangeTracker ChangeTracker { get; }
     DbSet<Integration> Integrations { get; }

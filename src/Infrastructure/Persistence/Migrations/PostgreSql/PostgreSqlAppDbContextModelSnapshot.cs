@@ -176,6 +176,41 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("NovaPulse.Domain.Auth.SignInFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.HasIndex("NormalizedEmail", "ClientAddress")
+                        .IsUnique();
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("NovaPulse.Domain.Billing.CompanySubscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -849,12 +884,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
-
-                    b.Property<int>("FailedLoginCount")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("LockoutEndsAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()

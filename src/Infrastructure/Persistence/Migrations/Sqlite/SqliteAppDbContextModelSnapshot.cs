@@ -170,6 +170,41 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("NovaPulse.Domain.Auth.SignInFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.HasIndex("NormalizedEmail", "ClientAddress")
+                        .IsUnique();
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("NovaPulse.Domain.Billing.CompanySubscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -843,12 +878,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("FailedLoginCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEndsAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
