@@ -9,6 +9,7 @@ using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
 using NovaPulse.Application.Integrations.Common;
+using NovaPulse.Application.Integrations.Notify;
 using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Billing;
 using NovaPulse.Infrastructure.Configuration;
@@ -108,6 +109,11 @@ public static class DependencyInjection
             .Validate(o => o.TimeoutSeconds is >= 1 and <= 120, "Integrations:TimeoutSeconds must be between 1 and 120.")
             .Validate(o => Uri.TryCreate(o.FrontendUrl, UriKind.Absolute, out _), "FrontendUrl (FRONTEND_URL) must be an absolute URL.")
             .ValidateOnStart();
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.SectionName))
+            .ValidateSettings(NotificationOptions.SectionName)
+            .ValidateOnStart();
+        services.AddKeyedSingleton<WorkSignal>(WorkSignal.Notifications);
         services.AddOptions<GoogleOptions>().Bind(configuration.GetSection(GoogleOptions.SectionName));
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<ISlackClient, SlackWebhookClient>();
@@ -141,6 +147,10 @@ public static class DependencyInjection
                 // The time limit is the client's wall-clock budget for the whole send (SlackWebhookClient), retries included.
             })
             .SelectPipelineByAuthority();
+        if (configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Enabled ?? true)
+        {
+            services.AddHostedService<IntegrationNotificationWorker>();
+        }
 
         services.AddHttpClient(GoogleOAuthClient.ClientName, client => client.DefaultRequestHeaders.Accept.ParseAdd("application/json"))
             .AddStandardResilienceHandler(o =>

@@ -21,8 +21,9 @@ namespace NovaPulse.Infrastructure.Outbox;
 /// </summary>
 public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes, IWorkClaimer claimer, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal committed,
-    [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries, IOptions<WebhookOptions> options, IOptions<OutboxSettings> outbox,
-    TimeProvider clock, ILogger<OutboxProcessor> logger) : BackgroundService
+    [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries, [FromKeyedServices(WorkSignal.Notifications)] WorkSignal notifications,
+    IOptions<WebhookOptions> options, IOptions<OutboxSettings> outbox, TimeProvider clock,
+    ILogger<OutboxProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -93,6 +94,7 @@ public sealed partial class OutboxProcessor(
         }
 
         deliveries.Notify();
+        notifications.Notify();
         return ids.Count;
     }
 

@@ -67,7 +67,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
 
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     public DbSet<Integration> Integrations => Set<Integration>();
+
+    public DbSet<IntegrationNotification> IntegrationNotifications => Set<IntegrationNotification>();
 
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 

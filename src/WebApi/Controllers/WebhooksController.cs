@@ -46,7 +46,10 @@ public sealed class WebhooksController : ApiControllerBase
     public async Task<ActionResult<Page<WebhookEndpointDto>>> List([FromQuery] ListWebhooksQuery query, CancellationToken cancellationToken) =>
         await Sender.Send(query, cancellationToken);
 
-    /// <summary>The event catalogue: every event type the platform emits, with a description and an example payload.</summary>
+    /// <summary>
+    /// The event catalogue: every event type the platform emits, with a description, an example payload and
+    /// <c>minimumRole</c>, the least role whose event stream (<c>GET /events/stream</c>) carries it; webhooks get every type.
+    /// </summary>
     [HttpGet("event-types")]
     [ProducesResponseType<IReadOnlyList<EventType>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<IReadOnlyList<EventType>>> EventTypes(CancellationToken cancellationToken) =>

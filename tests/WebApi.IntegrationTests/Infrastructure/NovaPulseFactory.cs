@@ -102,6 +102,7 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Webhook receivers in tests listen on loopback; workers poll often so deliveries show up fast.
             ["Webhooks:AllowPrivateTargets"] = "true",
             ["Webhooks:PollInterval"] = "00:00:00.050",
+            ["Notifications:PollInterval"] = "00:00:00.050",
             // Receivers of finished tests are gone and their ports get reused: keep one test's refused
             // connections from opening the per-host breaker on the next test's receiver.
             ["Webhooks:CircuitBreakerMinimumThroughput"] = "100000",
