@@ -167,6 +167,8 @@ public static class DependencyInjection
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateSettings(WebhookOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IWebhookTargetGuard, WebhookTargetGuard>();
         services.AddScoped<IWebhookSender, HttpWebhookSender>();
+        services.AddOptions<OutboxSettings>().Bind(configuration.GetSection(OutboxSettings.SectionName)).ValidateSettings(OutboxSettings.SectionName).ValidateOnStart();
+        services.AddScoped<RetentionPruner>();
         services.AddKeyedSingleton<WorkSignal>(WorkSignal.Outbox);
         services.AddKeyedSingleton<WorkSignal>(WorkSignal.Deliveries);
         services.AddSingleton<IWorkClaimer>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
@@ -202,6 +204,7 @@ public static class DependencyInjection
         {
             services.AddHostedService<OutboxProcessor>();
             services.AddHostedService<WebhookDeliveryWorker>();
+            services.AddHostedService<RetentionWorker>();
         }
     }
 

@@ -7,6 +7,7 @@ using NovaPulse.Domain.Auth;
 using NovaPulse.Domain.Billing;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Events;
 using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
@@ -50,6 +51,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<EventStreamLease> EventStreamLeases => Set<EventStreamLease>();
 
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 

@@ -109,6 +109,9 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Other modules' suites create more members and tasks than the Free plan allows; BillingLimitTests check the limits.
             ["Billing:Plans:0:Limits:Seats"] = "100000",
             ["Billing:Plans:0:Limits:Tasks"] = "100000000",
+            ["Billing:Plans:0:Limits:WebhookEndpoints"] = "100000",
+            ["Billing:Plans:0:Limits:Integrations"] = "100",
+            ["Billing:Plans:0:Limits:EventStreamsPerPrincipal"] = "100000",
             // Google configured (so its endpoints answer rather than 503) but pointing nowhere; IntegrationsFactory has the fake.
             ["Google:ClientId"] = "tests.apps.googleusercontent.com",
             ["Google:ClientSecret"] = "unused",

@@ -5,6 +5,7 @@ using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Auth;
 using NovaPulse.Domain.Billing;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Events;
 using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
@@ -39,6 +40,9 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    /// <summary>Open event streams, one row each, for the per-principal limit across hosts.</summary>
+    DbSet<EventStreamLease> EventStreamLeases { get; }
 
     DbSet<WebhookEndpoint> WebhookEndpoints { get; }
 

@@ -6,7 +6,8 @@ namespace NovaPulse.Infrastructure.Persistence.Claims;
 /// </summary>
 public sealed record ClaimableTable(string Name, string Waiting, string? DueColumn, string OrderColumn)
 {
-    public static ClaimableTable Outbox { get; } = new("outbox_messages", "{q}.\"ProcessedAt\" IS NULL", null, "OccurredAt");
+    // Parked (dead-lettered) events stay unprocessed but are no longer claimed.
+    public static ClaimableTable Outbox { get; } = new("outbox_messages", "{q}.\"ProcessedAt\" IS NULL AND {q}.\"ParkedAt\" IS NULL", null, "OccurredAt");
 
     public static ClaimableTable Deliveries { get; } = new(
         "webhook_deliveries", $"{{q}}.\"Status\" = {(int)Domain.Webhooks.WebhookDeliveryStatus.Pending}", "NextAttemptAt", "NextAttemptAt");

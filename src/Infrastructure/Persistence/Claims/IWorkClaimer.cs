@@ -9,7 +9,7 @@ namespace NovaPulse.Infrastructure.Persistence.Claims;
 /// </summary>
 public interface IWorkClaimer
 {
-    /// <summary>Unprocessed outbox events, oldest first within a company.</summary>
+    /// <summary>Unprocessed outbox events that are not parked, oldest first within a company.</summary>
     Task<IReadOnlyList<Guid>> ClaimOutboxAsync(AppDbContext db, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Pending webhook deliveries whose next attempt is due, most overdue first within a company.</summary>
