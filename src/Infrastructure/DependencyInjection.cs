@@ -11,6 +11,7 @@ using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
 using NovaPulse.Application.Integrations.Common;
+using NovaPulse.Application.Integrations.Notify;
 using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Billing;
 using NovaPulse.Infrastructure.Configuration;
@@ -119,6 +120,11 @@ public static class DependencyInjection
             .Validate(o => o.TimeoutSeconds is >= 1 and <= 120, "Integrations:TimeoutSeconds must be between 1 and 120.")
             .Validate(o => Uri.TryCreate(o.FrontendUrl, UriKind.Absolute, out _), "FrontendUrl (FRONTEND_URL) must be an absolute URL.")
             .ValidateOnStart();
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.SectionName))
+            .ValidateSettings(NotificationOptions.SectionName)
+            .ValidateOnStart();
+        services.AddKeyedSingleton<WorkSignal>(WorkSignal.Notifications);
         services.AddOptions<GoogleOptions>().Bind(configuration.GetSection(GoogleOptions.SectionName));
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<ISlackClient, SlackWebhookClient>();
@@ -152,6 +158,10 @@ public static class DependencyInjection
                 // The time limit is the client's wall-clock budget for the whole send (SlackWebhookClient), retries included.
             })
             .SelectPipelineByAuthority();
+        if (configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Enabled ?? true)
+        {
+            services.AddHostedService<IntegrationNotificationWorker>();
+        }
 
         services.AddHttpClient(GoogleOAuthClient.ClientName, client => client.DefaultRequestHeaders.Accept.ParseAdd("application/json"))
             .AddStandardResilienceHandler(o =>
@@ -168,6 +178,8 @@ public static class DependencyInjection
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateSettings(WebhookOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IWebhookTargetGuard, WebhookTargetGuard>();
         services.AddScoped<IWebhookSender, HttpWebhookSender>();
+        services.AddOptions<OutboxSettings>().Bind(configuration.GetSection(OutboxSettings.SectionName)).ValidateSettings(OutboxSettings.SectionName).ValidateOnStart();
+        services.AddScoped<RetentionPruner>();
         services.AddKeyedSingleton<WorkSignal>(WorkSignal.Outbox);
         services.AddKeyedSingleton<WorkSignal>(WorkSignal.Deliveries);
         services.AddSingleton<IWorkClaimer>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
@@ -203,6 +215,7 @@ public static class DependencyInjection
         {
             services.AddHostedService<OutboxProcessor>();
             services.AddHostedService<WebhookDeliveryWorker>();
+            services.AddHostedService<RetentionWorker>();
         }
     }
 

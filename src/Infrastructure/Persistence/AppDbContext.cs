@@ -8,6 +8,7 @@ using NovaPulse.Domain.Auth;
 using NovaPulse.Domain.Billing;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Events;
 using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
@@ -52,6 +53,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<EventStreamLease> EventStreamLeases => Set<EventStreamLease>();
+
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
@@ -65,7 +68,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
 
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     public DbSet<Integration> Integrations => Set<Integration>();
+
+    public DbSet<IntegrationNotification> IntegrationNotifications => Set<IntegrationNotification>();
 
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
