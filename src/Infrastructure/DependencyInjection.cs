@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +23,9 @@ using NovaPulse.Infrastructure.Outbox;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Claims;
 using NovaPulse.Infrastructure.Persistence.Interceptors;
+using NovaPulse.Infrastructure.Redis;
 using NovaPulse.Infrastructure.Security;
+using NovaPulse.Infrastructure.Security.DataProtection;
 using NovaPulse.Infrastructure.Storage;
 using NovaPulse.Infrastructure.Storage.Cloudinary;
 using NovaPulse.Infrastructure.Uploads;
@@ -53,6 +57,7 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         AddPersistence(services, configuration, dataDirectory);
+        services.AddRedis(configuration);
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName));
         AddUploads(services, configuration, environment, dataDirectory);
         AddSecrets(services, configuration, environment, dataDirectory);
@@ -99,6 +104,12 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddScoped<SecretRotation>();
+
+        // One key ring for every host on the database (dashboard cookies, antiforgery tokens): a shared application
+        // name instead of the default (the content root path, which differs between machines), keys in the database
+        // and sealed with Secrets:EncryptionKey at rest.
+        services.AddDataProtection().SetApplicationName(DataProtectionKeyRing.ApplicationName).PersistKeysToDbContext<AppDbContext>();
+        services.AddOptions<KeyManagementOptions>().Configure<ISecretProtector>((options, protector) => options.XmlEncryptor = new SecretProtectorXmlEncryptor(protector));
     }
 
     private static void AddIntegrations(IServiceCollection services, IConfiguration configuration)

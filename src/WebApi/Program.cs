@@ -44,11 +44,17 @@ try
     app = builder.Build();
     // The ValidateOnStart checks now rather than in RunAsync: a wrong setting must not migrate the database first.
     app.Services.GetService<IStartupValidator>()?.Validate();
-    await app.Services.InitialiseDatabaseAsync();
+    await app.Services.InitialiseDatabaseAsync(migrate: args.Contains(DatabaseInitializer.MigrateCommand));
 }
 catch (Exception e) when (StartupFailure.IsReportable(e))
 {
     return StartupFailure.Report(e);
+}
+
+if (args.Contains(DatabaseInitializer.MigrateCommand))
+{
+    Console.WriteLine($"{DatabaseInitializer.MigrateCommand}: the database is up to date.");
+    return 0;
 }
 
 if (args.Contains(SecretRotation.Command))

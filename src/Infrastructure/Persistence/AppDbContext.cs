@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Domain.ApiKeys;
@@ -24,7 +25,7 @@ namespace NovaPulse.Infrastructure.Persistence;
 /// (see <see cref="SqliteAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>, <see cref="SqlServerAppDbContext"/>).
 /// Contexts are pooled: the scope that rents one sets <see cref="CurrentUser"/>, and giving it back clears it.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IAppDbContext
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IAppDbContext, IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
 
@@ -77,6 +78,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The ASP.NET Core Data Protection key ring every host shares (each key sealed with <c>Secrets:EncryptionKey</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public async Task<T> InCompanyLockAsync<T>(Guid companyId, Func<Task<T>> work, CancellationToken cancellationToken)
     {

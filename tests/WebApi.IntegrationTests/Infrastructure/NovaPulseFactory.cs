@@ -124,6 +124,8 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["EventStream:PollInterval"] = "00:00:00.050",
             ["EventStream:HeartbeatInterval"] = "00:00:00.500",
             ["EventStream:RevalidateInterval"] = "00:00:00.200",
+            // Disposing a host is its shutdown: no load balancer to drain from.
+            ["Shutdown:DrainDelay"] = "00:00:00",
         };
         foreach (var (key, value) in Settings)
         {
