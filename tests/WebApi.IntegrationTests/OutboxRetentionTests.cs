@@ -102,6 +102,23 @@ public sealed class OutboxRetentionTests(OutboxRetentionTests.RetentionFactory f
         Assert.Contains("Last-Event-ID", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sign_in_failure_counters_are_pruned_a_day_after_their_last_failure()
+    {
+        var email = $"nobody-{Guid.NewGuid():N}@example.test";
+        var failed = await factory.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { email, password = "wrong-password-1" });
+        Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        Assert.Equal(1, await FailuresForAsync(email));
+        var before = await MetricsAsync();
+
+        factory.Clock.Advance(TimeSpan.FromHours(25));
+        await Eventually(async () => await FailuresForAsync(email) == 0);
+        Assert.True(Pruned(await MetricsAsync(), "sign_in_failure") > Pruned(before, "sign_in_failure"));
+    }
+
+    private Task<int> FailuresForAsync(string email) =>
+        factory.WithDbAsync(db => db.SignInFailures.AsNoTracking().CountAsync(f => f.NormalizedEmail == email.ToUpperInvariant()));
+
     private static async Task<HttpResponseMessage> PostOnceAsync(HttpClient client, string key, string title)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tasks") { Content = JsonContent.Create(new { title }) };

@@ -9,12 +9,16 @@ namespace NovaPulse.Infrastructure.Outbox;
 
 /// <summary>
 /// Deletes what is kept only for a while: processed outbox events older than <c>Outbox:Retention</c> (parked and
-/// unprocessed ones stay), idempotency records past their 24 hours, and lapsed event stream leases. Each statement
+/// unprocessed ones stay), idempotency records past their 24 hours, lapsed event stream leases, and sign-in failure
+/// counters untouched for <see cref="SignInFailureRetention"/> and not locked (every unknown email tried leaves one, so
+/// without an end a guesser could grow the table for ever; a day-old failure no longer counts). Each statement
 /// deletes at most <c>Outbox:PruneBatchSize</c> rows by id, so no pass holds long locks; several hosts may run it at once,
 /// since deleting a row twice is a no-op.
 /// </summary>
 public sealed class RetentionPruner(AppDbContext db, IOptions<OutboxSettings> options, TimeProvider clock)
 {
+    public static readonly TimeSpan SignInFailureRetention = TimeSpan.FromDays(1);
+
     /// <summary>One pass; returns how many rows it deleted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +42,14 @@ public sealed class RetentionPruner(AppDbContext db, IOptions<OutboxSettings> op
             n => lapsed.OrderBy(l => l.Id).Select(l => l.Id).Take(n).ToListAsync(cancellationToken),
             ids => lapsed.Where(l => ids.Contains(l.Id)).ExecuteDeleteAsync(cancellationToken));
         OutboxMetrics.CountPruned("event_stream_lease", leases);
-        return outbox + keys + leases;
+
+        var failedBefore = now - SignInFailureRetention;
+        var stale = db.SignInFailures.Where(f => f.LastFailedAt < failedBefore && (f.LockedUntil == null || f.LockedUntil <= now));
+        var failures = await InBatchesAsync(
+            n => stale.OrderBy(f => f.Id).Select(f => f.Id).Take(n).ToListAsync(cancellationToken),
+            ids => stale.Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken));
+        OutboxMetrics.CountPruned("sign_in_failure", failures);
+        return outbox + keys + leases + failures;
     }
 
     /// <summary>
