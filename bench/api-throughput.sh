@@ -108,6 +108,20 @@ run() {
   echo "$label $out"
 }
 
+# settle: waits until the outbox has caught up with the writes of the previous scenario (at most 120 s), so a scenario
+# measures its own load, not the backlog the workers are still processing from the one before.
+pending_outbox() {
+  if [ "$provider" = postgres ]; then
+    psql_ -c 'SELECT count(*) FROM outbox_messages WHERE "ProcessedAt" IS NULL'
+  else
+    python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM outbox_messages WHERE ProcessedAt IS NULL").fetchone()[0])' "$work/data/novapulse.db"
+  fi
+}
+settle() {
+  for _ in $(seq 1 240); do [ "$(pending_outbox)" = 0 ] && break; sleep 0.5; done
+  sleep 2
+}
+
 echo "== warm up (JIT tiers, EF Core model and query caches, connection pools)"
 : > "$work/results.txt"
 run warm-bare 64 5 "$bare" SCENARIO=page WRK_PATH=/page > /dev/null
@@ -122,20 +136,27 @@ run warm-post 32 5 "$api" SCENARIO=post AUTH="$work/jwt-all.txt" > /dev/null
 : > "$work/results.txt"
 
 echo "== scenarios, $duration s each: label req/s p50-ms p99-ms non-2xx socket-errors"
+settle
 run bare 64 "$duration" "$bare" SCENARIO=page WRK_PATH=/page
 if [ -n "$floor_db" ]; then run floor 64 "$duration" "$bare" SCENARIO=page WRK_PATH=/floor; fi
 run list-jwt 64 "$duration" "$api" SCENARIO=list AUTH="$work/jwt.txt"
 run list-key 64 "$duration" "$api" SCENARIO=list AUTH="$work/apikey.txt"
 run get-jwt 64 "$duration" "$api" SCENARIO=get AUTH="$work/jwt.txt" IDS="$work/ids.txt"
+settle
 run post-one 32 "$duration" "$api" SCENARIO=post AUTH="$work/jwt.txt"
-if [ -n "$floor_db" ]; then run floor-post 32 "$duration" "$bare" SCENARIO=page-post WRK_PATH=/floor; fi
+if [ -n "$floor_db" ]; then settle; run floor-post 32 "$duration" "$bare" SCENARIO=page-post WRK_PATH=/floor; fi
+settle
 run post-100 32 "$duration" "$api" SCENARIO=post AUTH="$work/jwt-all.txt"
+settle
 run mixed 64 "$duration" "$api" SCENARIO=mixed AUTH="$work/jwt.txt" IDS="$work/ids.txt"
 
 # Half load: 16 connections, each pausing so that together they offer half the saturating rate.
 half_delay() { awk -v r="$(awk -v l="$1" '$1 == l { print $2 }' "$work/results.txt")" 'BEGIN { d = 16 * 1000 / (r / 2) - 1; printf "%d", (d < 1 ? 1 : d) }'; }
+settle
 run list-half 16 "$duration" "$api" SCENARIO=list AUTH="$work/jwt.txt" DELAY_MS="$(half_delay list-jwt)"
+settle
 run post-half 16 "$duration" "$api" SCENARIO=post AUTH="$work/jwt.txt" DELAY_MS="$(half_delay post-one)"
+settle
 run bare-again 64 "$duration" "$bare" SCENARIO=page WRK_PATH=/page
 
 rss_mib() { awk '$1 == "VmRSS:" { printf "%d", $2 / 1024 }' "/proc/$api_pid/status"; }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Application.ApiKeys.Authenticate;
 using NovaPulse.Application.Auth.Common;
+using NovaPulse.Application.Auth.Login;
 using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Billing.Reconcile;
 using NovaPulse.Application.Billing.Usage;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddMemoryCache();
         services.AddScoped<TokenPairIssuer>();
+        services.AddScoped<SignInLockout>();
         services.AddScoped<CurrentRoles>();
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddScoped<UploadIngestor>();
@@ -39,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<IntegrationMessenger>();
         services.AddScoped<GoogleAccessTokens>();
         services.AddScoped<IOutboxEventConsumer, IntegrationNotificationConsumer>();
+        services.AddScoped<IntegrationNotificationSender>();
         return services;
     }
 }

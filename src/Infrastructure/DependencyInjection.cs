@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -9,6 +11,7 @@ using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
 using NovaPulse.Application.Integrations.Common;
+using NovaPulse.Application.Integrations.Notify;
 using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Billing;
 using NovaPulse.Infrastructure.Cluster;
@@ -21,7 +24,9 @@ using NovaPulse.Infrastructure.Outbox;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Claims;
 using NovaPulse.Infrastructure.Persistence.Interceptors;
+using NovaPulse.Infrastructure.Redis;
 using NovaPulse.Infrastructure.Security;
+using NovaPulse.Infrastructure.Security.DataProtection;
 using NovaPulse.Infrastructure.Storage;
 using NovaPulse.Infrastructure.Storage.Cloudinary;
 using NovaPulse.Infrastructure.Uploads;
@@ -53,6 +58,7 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         AddPersistence(services, configuration, dataDirectory);
+        services.AddRedis(configuration);
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName));
         AddUploads(services, configuration, environment, dataDirectory);
         AddSecrets(services, configuration, environment, dataDirectory);
@@ -99,6 +105,12 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddScoped<SecretRotation>();
+
+        // One key ring for every host on the database (dashboard cookies, antiforgery tokens): a shared application
+        // name instead of the default (the content root path, which differs between machines), keys in the database
+        // and sealed with Secrets:EncryptionKey at rest.
+        services.AddDataProtection().SetApplicationName(DataProtectionKeyRing.ApplicationName).PersistKeysToDbContext<AppDbContext>();
+        services.AddOptions<KeyManagementOptions>().Configure<ISecretProtector>((options, protector) => options.XmlEncryptor = new SecretProtectorXmlEncryptor(protector));
     }
 
     private static void AddIntegrations(IServiceCollection services, IConfiguration configuration)
@@ -109,6 +121,11 @@ public static class DependencyInjection
             .Validate(o => o.TimeoutSeconds is >= 1 and <= 120, "Integrations:TimeoutSeconds must be between 1 and 120.")
             .Validate(o => Uri.TryCreate(o.FrontendUrl, UriKind.Absolute, out _), "FrontendUrl (FRONTEND_URL) must be an absolute URL.")
             .ValidateOnStart();
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.SectionName))
+            .ValidateSettings(NotificationOptions.SectionName)
+            .ValidateOnStart();
+        services.AddKeyedSingleton<WorkSignal>(WorkSignal.Notifications);
         services.AddOptions<GoogleOptions>().Bind(configuration.GetSection(GoogleOptions.SectionName));
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<ISlackClient, SlackWebhookClient>();
@@ -142,6 +159,10 @@ public static class DependencyInjection
                 // The time limit is the client's wall-clock budget for the whole send (SlackWebhookClient), retries included.
             })
             .SelectPipelineByAuthority();
+        if (configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Enabled ?? true)
+        {
+            services.AddHostedService<IntegrationNotificationWorker>();
+        }
 
         services.AddHttpClient(GoogleOAuthClient.ClientName, client => client.DefaultRequestHeaders.Accept.ParseAdd("application/json"))
             .AddStandardResilienceHandler(o =>
@@ -158,6 +179,8 @@ public static class DependencyInjection
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateSettings(WebhookOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IWebhookTargetGuard, WebhookTargetGuard>();
         services.AddScoped<IWebhookSender, HttpWebhookSender>();
+        services.AddOptions<OutboxSettings>().Bind(configuration.GetSection(OutboxSettings.SectionName)).ValidateSettings(OutboxSettings.SectionName).ValidateOnStart();
+        services.AddScoped<RetentionPruner>();
         services.AddKeyedSingleton<WorkSignal>(WorkSignal.Outbox);
         services.AddKeyedSingleton<WorkSignal>(WorkSignal.Deliveries);
         services.AddSingleton<EventStreamSignal>();
@@ -195,6 +218,7 @@ public static class DependencyInjection
         {
             services.AddHostedService<OutboxProcessor>();
             services.AddHostedService<WebhookDeliveryWorker>();
+            services.AddHostedService<RetentionWorker>();
         }
     }
 

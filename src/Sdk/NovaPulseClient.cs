@@ -36,6 +36,8 @@ public sealed class NovaPulseClient : IDisposable
         Webhooks = new WebhooksClient(root, http);
         Uploads = new UploadsClient(root, http);
         Events = new EventsClient(root, http);
+        Billing = new BillingClient(root, http);
+        Integrations = new IntegrationsClient(root, http);
     }
 
     /// <summary>Tasks: list, create, get, update, delete.</summary>
@@ -64,6 +66,12 @@ public sealed class NovaPulseClient : IDisposable
 
     /// <summary>The raw event stream; <see cref="StreamEventsAsync"/> parses it and reconnects.</summary>
     public IEventsClient Events { get; }
+
+    /// <summary>Plans, subscription, Checkout and the billing portal (Admin).</summary>
+    public IBillingClient Billing { get; }
+
+    /// <summary>Email, Slack and Google integrations: configure, test, choose notifications (Admin).</summary>
+    public IIntegrationsClient Integrations { get; }
 
     /// <summary>
     /// The configured <see cref="HttpClient"/> (authentication, idempotency keys, retries, errors as

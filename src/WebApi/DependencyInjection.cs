@@ -18,13 +18,16 @@ using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Dashboard.Auth;
 using NovaPulse.Infrastructure.Configuration;
 using NovaPulse.Infrastructure.Identity;
+using NovaPulse.Infrastructure.Redis;
 using NovaPulse.Infrastructure.Serialization;
 using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Errors;
 using NovaPulse.WebApi.Infrastructure.Events;
 using NovaPulse.WebApi.Infrastructure.Http;
+using NovaPulse.WebApi.Infrastructure.Lifetime;
 using NovaPulse.WebApi.Infrastructure.Metrics;
 using NovaPulse.WebApi.Infrastructure.OpenApi;
+using NovaPulse.WebApi.Infrastructure.RateLimiting;
 using NSwag;
 using NSwag.Generation.Processors.Security;
 using CorsOptions = NovaPulse.WebApi.Infrastructure.Http.CorsOptions;
@@ -61,6 +64,10 @@ public static class DependencyInjection
             .Validate(o => o.TokenIsValid(), $"Metrics:BearerToken must be at least {MetricsOptions.MinimumTokenLength} characters without spaces, e.g. from openssl rand -hex 32 (environment variable Metrics__BearerToken).")
             .ValidateOnStart();
         services.AddSingleton<MetricsAccessPolicy>();
+        services.AddOptions<ShutdownOptions>().Bind(configuration.GetSection(ShutdownOptions.SectionName)).ValidateSettings(ShutdownOptions.SectionName).ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.Timeout);
+        services.AddHostedService<DrainOnShutdown>();
+        services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: ["ready"]);
         services.AddSingleton<EventStreamer>();
         services.AddSingleton<StreamAccessCheck>();
 
@@ -92,7 +99,7 @@ public static class DependencyInjection
             });
 
         AddAuthentication(services);
-        AddRateLimiting(services);
+        AddRateLimiting(services, configuration);
         AddCors(services, configuration);
         AddOpenApi(services);
         return services;
@@ -131,35 +138,56 @@ public static class DependencyInjection
         return expires is { } end && now <= end + skew && (notBefore is not { } start || now >= start - skew);
     }
 
-    private static void AddRateLimiting(IServiceCollection services)
+    private static void AddRateLimiting(IServiceCollection services, IConfiguration configuration)
     {
+        if (configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() is { IsConfigured: true })
+        {
+            services.AddSingleton<RedisRateLimitStore>();
+        }
+
+        services.AddSingleton<RateLimitPartitions>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, limits) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>, RateLimitPartitions>((options, limits, partitions) =>
         {
             // Showing the dashboard's sign-in and sign-up forms is free; every submission (and every API auth call) counts.
             options.AddPolicy(AuthRateLimitPolicy, context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("form")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    "ip:" + context.Connection.RemoteIpAddress,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                PrincipalKey(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.PermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+                : partitions.PerMinute("auth:ip:" + context.Connection.RemoteIpAddress, limits.Value.AuthPermitsPerMinute));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                partitions.PerMinute("all:" + PrincipalKey(context), limits.Value.PermitsPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 var response = context.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                response.Headers.RetryAfter = seconds;
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                if (context.Lease.TryGetMetadata(StoreLease.StoreUnavailable, out _))
+                {
+                    // Redis:FailOpen=false and Redis unreachable: no decision is not a verdict on the client (no RateLimit-* fields).
+                    response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    await problems.WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = context.HttpContext,
+                        ProblemDetails = new ProblemDetails
+                        {
+                            Status = StatusCodes.Status503ServiceUnavailable,
+                            Title = "Rate limiting unavailable",
+                            Detail = "The shared rate limit store cannot be reached; retry after the number of seconds in Retry-After.",
+                        },
+                    });
+                    return;
+                }
+
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
                 var limit = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AuthRateLimitPolicy
                     ? limits.Value.AuthPermitsPerMinute
                     : limits.Value.PermitsPerMinute;
-                response.Headers.RetryAfter = seconds;
                 // IETF RateLimit header fields, so clients can back off without parsing the body.
                 response.Headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
                 response.Headers["RateLimit-Remaining"] = "0";
                 response.Headers["RateLimit-Reset"] = seconds;
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
                     ProblemDetails = new ProblemDetails

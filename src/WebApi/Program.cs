@@ -27,7 +27,10 @@ builder.Services.AddSerilog((services, logger) => logger
     .Enrich.FromLogContext()
     .Enrich.With<SecretPathRedactor>()
     // Formatted and written on a background thread: request threads only enqueue (the console's lock was contended under load).
-    .WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}")));
+    .WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}")),
+    // Each host logs through its own logger, never the static Log.Logger: the last host built would take it over, and
+    // disposing any host would silence the others (the test suite runs several hosts in one process).
+    preserveStaticLogger: true);
 
 WebApplication app;
 try
@@ -41,11 +44,17 @@ try
     app = builder.Build();
     // The ValidateOnStart checks now rather than in RunAsync: a wrong setting must not migrate the database first.
     app.Services.GetService<IStartupValidator>()?.Validate();
-    await app.Services.InitialiseDatabaseAsync();
+    await app.Services.InitialiseDatabaseAsync(migrate: args.Contains(DatabaseInitializer.MigrateCommand));
 }
 catch (Exception e) when (StartupFailure.IsReportable(e))
 {
     return StartupFailure.Report(e);
+}
+
+if (args.Contains(DatabaseInitializer.MigrateCommand))
+{
+    Console.WriteLine($"{DatabaseInitializer.MigrateCommand}: the database is up to date.");
+    return 0;
 }
 
 if (args.Contains(SecretRotation.Command))
@@ -56,6 +65,7 @@ if (args.Contains(SecretRotation.Command))
 
 OutboxMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 WebhookMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
+NotificationMetrics.Register(app.Services, app.Services.GetRequiredService<TimeProvider>());
 
 // First: everything after it (logging, HSTS, rate limits, lockouts, audit) sees the real client and scheme.
 app.UseForwardedHeaders();

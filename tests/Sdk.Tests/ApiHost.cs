@@ -49,6 +49,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:AuthPermitsPerMinute", "100000");
         builder.UseSetting("RateLimiting:PermitsPerMinute", "1000000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Shutdown:DrainDelay", "00:00:00");
         builder.UseSetting("Storage:Provider", "LocalDisk");
         // Webhook endpoints on loopback (the CLI's listen receivers); streams poll often so events arrive quickly.
         builder.UseSetting("Webhooks:AllowPrivateTargets", "true");

@@ -22,7 +22,7 @@ internal static class ListenCommand
         var events = new Option<string[]>("--events") { Description = "Only these event types (repeat, or separate with commas); all by default", AllowMultipleArgumentsPerToken = true };
         var secret = new Option<string?>("--secret") { Description = "Sign with this whsec_ secret instead of a new one (keeps a receiver's config stable)" };
         var command = new Command("listen", "Forward the company's events live to a local URL, signed like webhooks") { forwardTo, events, secret };
-        command.SetAction((r, ct) => CliApp.Run(context, r.GetValue(json), async () =>
+        command.SetAction((r, ct) => CommandRunner.Run(context, r.GetValue(json), async () =>
         {
             var target = ParseTarget(r.GetValue(forwardTo)!);
             var signingSecret = r.GetValue(secret) ?? NewSecret();
@@ -33,7 +33,7 @@ internal static class ListenCommand
 
             var types = (r.GetValue(events) ?? []).SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var asJson = r.GetValue(json);
-            using var client = CliApp.Connect(context);
+            using var client = CliConnection.Connect(context);
             using var forwarder = new HttpClient(context.ForwardHandler ?? new SocketsHttpHandler(), disposeHandler: context.ForwardHandler is null)
             {
                 Timeout = TimeSpan.FromSeconds(30),

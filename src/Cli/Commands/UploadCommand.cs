@@ -13,7 +13,7 @@ internal static class UploadCommand
         var isPublic = new Option<bool>("--public") { Description = "Make the file public (a stable URL); private by default" };
         var folder = new Option<string?>("--folder") { Description = "A folder label, e.g. marketing/2026" };
         var command = new Command("upload", "Upload a file to the media library") { path, isPublic, folder };
-        command.SetAction((r, ct) => CliApp.Run(context, r.GetValue(json), async () =>
+        command.SetAction((r, ct) => CommandRunner.Run(context, r.GetValue(json), async () =>
         {
             var file = new FileInfo(r.GetValue(path)!);
             if (!file.Exists)
@@ -21,7 +21,7 @@ internal static class UploadCommand
                 throw new UsageException($"No file at {file.FullName}.");
             }
 
-            using var client = CliApp.Connect(context);
+            using var client = CliConnection.Connect(context);
             if (r.GetValue(json))
             {
                 return await client.UploadAsync(file.FullName, r.GetValue(isPublic), folder: r.GetValue(folder), cancellationToken: ct);

@@ -11,9 +11,9 @@ internal static class WebhookListCommand
     public static Command Create(CliContext context, Option<bool> json)
     {
         var command = new Command("webhook:list", "List the company's webhook endpoints");
-        command.SetAction((r, ct) => CliApp.Run(context, r.GetValue(json), async () =>
+        command.SetAction((r, ct) => CommandRunner.Run(context, r.GetValue(json), async () =>
         {
-            using var client = CliApp.Connect(context);
+            using var client = CliConnection.Connect(context);
             var endpoints = new List<WebhookEndpointDto>();
             await foreach (var endpoint in client.ListAllWebhooksAsync(ct))
             {

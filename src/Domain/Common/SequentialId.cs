@@ -41,4 +41,13 @@ public static class SequentialId
         bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
         return new Guid(bytes, bigEndian: true);
     }
+
+    /// <summary>The creation time (to the millisecond) a version 7 id carries in its first 48 bits.</summary>
+    public static DateTimeOffset TimestampOf(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        var milliseconds = ((long)BinaryPrimitives.ReadUInt16BigEndian(bytes) << 32) | BinaryPrimitives.ReadUInt32BigEndian(bytes[2..]);
+        return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+    }
 }

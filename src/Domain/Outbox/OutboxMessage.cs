@@ -31,6 +31,12 @@ public sealed class OutboxMessage : ITenantOwned
 
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// When the event was parked (dead-lettered) after failing its consumers <c>Outbox:MaxAttempts</c> times: the processor
+    /// skips it until an operator requeues it (clears this and <see cref="Attempts"/>).
+    /// </summary>
+    public DateTimeOffset? ParkedAt { get; private set; }
+
     public static OutboxMessage Create(Guid companyId, string type, string payload, DateTimeOffset now) => new()
     {
         CompanyId = companyId,
@@ -46,10 +52,17 @@ public sealed class OutboxMessage : ITenantOwned
         LastError = null;
     }
 
-    public void MarkFailed(string error)
+    /// <summary>Counts a failed attempt; the <paramref name="maxAttempts"/>th parks the event. Returns whether it did.</summary>
+    public bool MarkFailed(string error, DateTimeOffset now, int maxAttempts)
     {
         Attempts++;
         LockedUntil = null;
         LastError = error.Length > 2000 ? error[..2000] : error;
+        if (Attempts >= maxAttempts)
+        {
+            ParkedAt = now;
+        }
+
+        return ParkedAt is not null;
     }
 }

@@ -26,10 +26,6 @@ public sealed class User : Entity, ITenantOwned, IAuditable
     [Sensitive]
     public string PasswordHash { get; private set; } = "";
 
-    public int FailedLoginCount { get; private set; }
-
-    public DateTimeOffset? LockoutEndsAt { get; private set; }
-
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static User Create(Guid companyId, string email, string name, Role role, DateTimeOffset now)
@@ -50,25 +46,6 @@ public sealed class User : Entity, ITenantOwned, IAuditable
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
     public void SetPasswordHash(string hash) => PasswordHash = hash;
-
-    public bool IsLockedOut(DateTimeOffset now) => LockoutEndsAt is { } end && end > now;
-
-    /// <summary>Counts a failed sign-in; after <paramref name="maxAttempts"/> in a row the account locks for <paramref name="lockout"/>.</summary>
-    public void RecordFailedLogin(DateTimeOffset now, int maxAttempts, TimeSpan lockout)
-    {
-        FailedLoginCount++;
-        if (FailedLoginCount >= maxAttempts)
-        {
-            LockoutEndsAt = now + lockout;
-            FailedLoginCount = 0;
-        }
-    }
-
-    public void RecordSuccessfulLogin()
-    {
-        FailedLoginCount = 0;
-        LockoutEndsAt = null;
-    }
 
     public void ChangeRole(Role role) => Role = role;
 

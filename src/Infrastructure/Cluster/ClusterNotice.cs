@@ -13,7 +13,7 @@ public sealed record ClusterNotice(Guid Origin, string Kind, Guid? Id)
     /// <summary>Outbox events were committed: wake outbox processors and open event streams.</summary>
     public const string Outbox = "outbox";
 
-    /// <summary>Webhook deliveries were staged: wake delivery workers.</summary>
+    /// <summary>Webhook deliveries or integration notifications were staged: wake delivery and notification workers.</summary>
     public const string Deliveries = "deliveries";
 
     public string Format() => Id is { } id

@@ -9,7 +9,7 @@ namespace NovaPulse.Infrastructure.Cluster;
 /// </summary>
 public sealed class WakeUps(
     [FromKeyedServices(WorkSignal.Outbox)] WorkSignal outbox, [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries,
-    EventStreamSignal streams, IClusterBroadcast cluster)
+    [FromKeyedServices(WorkSignal.Notifications)] WorkSignal notifications, EventStreamSignal streams, IClusterBroadcast cluster)
 {
     /// <summary>A commit wrote outbox events.</summary>
     public void EventsCommitted()
@@ -19,10 +19,11 @@ public sealed class WakeUps(
         cluster.Signal(ClusterNotice.Outbox);
     }
 
-    /// <summary>The outbox processor committed webhook deliveries.</summary>
+    /// <summary>The outbox processor committed webhook deliveries and integration notifications.</summary>
     public void DeliveriesStaged()
     {
         deliveries.Notify();
+        notifications.Notify();
         cluster.Signal(ClusterNotice.Deliveries);
     }
 
@@ -37,6 +38,7 @@ public sealed class WakeUps(
                 return true;
             case ClusterNotice.Deliveries:
                 deliveries.Notify();
+                notifications.Notify();
                 return true;
             default:
                 return false;
@@ -48,6 +50,7 @@ public sealed class WakeUps(
     {
         outbox.Notify();
         deliveries.Notify();
+        notifications.Notify();
         streams.Notify();
     }
 }

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Common.Options;
 using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Cluster;
+using NovaPulse.Infrastructure.Metrics;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Claims;
 using NovaPulse.Infrastructure.Workers;
@@ -15,11 +17,12 @@ namespace NovaPulse.Infrastructure.Outbox;
 /// <summary>
 /// Publishes committed outbox events to every <see cref="IOutboxEventConsumer"/>. A batch is claimed with a lease, then
 /// the consumers' writes and the "processed" marks commit in one transaction: an event is consumed exactly once, or
-/// retried (with backoff) if anything fails. A failing batch is retried event by event so one bad event holds up no other.
+/// retried (with backoff) if anything fails. A failing batch is retried event by event so one bad event holds up no other,
+/// and an event that fails <c>Outbox:MaxAttempts</c> times is parked: skipped from then on, counted and logged.
 /// </summary>
 public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes, IWorkClaimer claimer, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal committed,
-    WakeUps wakeUps, IOptions<WebhookOptions> options, TimeProvider clock,
+    WakeUps wakeUps, IOptions<WebhookOptions> options, IOptions<OutboxSettings> outbox, TimeProvider clock,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -143,10 +146,18 @@ public sealed partial class OutboxProcessor(
             return;
         }
 
-        message.MarkFailed(error.GetType().Name + ": " + error.Message);
+        var now = clock.GetUtcNow();
+        if (message.MarkFailed(error.GetType().Name + ": " + error.Message, now, outbox.Value.MaxAttempts))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            LogParked(logger, message.Id, message.Type, message.CompanyId, message.Attempts);
+            OutboxMetrics.CountParked();
+            return;
+        }
+
         // Back off exponentially (capped at an hour) so a poison event does not spin.
         var backoff = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Math.Min(message.Attempts, 12))));
-        db.Entry(message).Property(m => m.LockedUntil).CurrentValue = clock.GetUtcNow() + backoff;
+        db.Entry(message).Property(m => m.LockedUntil).CurrentValue = now + backoff;
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -156,8 +167,11 @@ public sealed partial class OutboxProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox batch of {Count} failed; retrying event by event")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox event {EventId} failed; retried later")]
-    private static partial void LogEventFailed(ILogger logger, Guid eventId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox event {OutboxEventId} failed; retried later")]
+    private static partial void LogEventFailed(ILogger logger, Guid outboxEventId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox event {OutboxEventId} ({EventType}, company {CompanyId}) parked after {Attempts} failed attempts; requeue it once the cause is fixed (docs/RELIABILITY.md)")]
+    private static partial void LogParked(ILogger logger, Guid outboxEventId, string eventType, Guid companyId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} outbox events were processed by another instance; batch rolled back")]
     private static partial void LogLostRace(ILogger logger, int count);

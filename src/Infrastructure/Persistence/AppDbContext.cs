@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Domain.ApiKeys;
@@ -7,6 +8,7 @@ using NovaPulse.Domain.Auth;
 using NovaPulse.Domain.Billing;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Events;
 using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
@@ -23,7 +25,7 @@ namespace NovaPulse.Infrastructure.Persistence;
 /// (see <see cref="SqliteAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>, <see cref="SqlServerAppDbContext"/>).
 /// Contexts are pooled: the scope that rents one sets <see cref="CurrentUser"/>, and giving it back clears it.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IAppDbContext
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IAppDbContext, IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
 
@@ -51,6 +53,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<EventStreamLease> EventStreamLeases => Set<EventStreamLease>();
+
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
@@ -64,11 +68,19 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
 
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     public DbSet<Integration> Integrations => Set<Integration>();
+
+    public DbSet<IntegrationNotification> IntegrationNotifications => Set<IntegrationNotification>();
 
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The ASP.NET Core Data Protection key ring every host shares (each key sealed with <c>Secrets:EncryptionKey</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public async Task<T> InCompanyLockAsync<T>(Guid companyId, Func<Task<T>> work, CancellationToken cancellationToken)
     {

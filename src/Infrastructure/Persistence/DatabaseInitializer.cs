@@ -8,25 +8,38 @@ namespace NovaPulse.Infrastructure.Persistence;
 
 public static partial class DatabaseInitializer
 {
-    /// <summary>Applies pending migrations (when <c>Database:MigrateOnStartup</c>) before the host serves requests.</summary>
-    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary><c>dotnet NovaPulse.WebApi.dll migrate</c>: apply the pending migrations and exit (run once before a rolling restart).</summary>
+    public const string MigrateCommand = "migrate";
+
+    /// <summary>
+    /// Before the host serves requests: applies pending migrations when <c>Database:MigrateOnStartup</c> (or
+    /// <paramref name="migrate"/>, the <see cref="MigrateCommand"/>); otherwise refuses a database that lacks some, since
+    /// this build's queries would fail on it.
+    /// </summary>
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, bool migrate = false, CancellationToken cancellationToken = default)
     {
         using var scope = services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
-        if (!options.MigrateOnStartup)
-        {
-            return;
-        }
-
+        List<string> pending;
         try
         {
-            await db.Database.MigrateAsync(cancellationToken);
-            if (options.Provider == DatabaseProvider.Sqlite)
+            if (!migrate && !options.MigrateOnStartup)
             {
-                // WAL lets readers proceed while a writer commits; the file is shared by API and workers in one process.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                pending = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+            }
+            else
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+                if (options.Provider == DatabaseProvider.Sqlite)
+                {
+                    // WAL lets readers proceed while a writer commits; the file is shared by API and workers in one process.
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                }
+
+                LogMigrated(logger, options.Provider);
+                return;
             }
         }
         catch (DbException e)
@@ -35,7 +48,10 @@ public static partial class DatabaseInitializer
             throw new DatabaseStartupException(options.Provider, db.Database.GetDbConnection(), e);
         }
 
-        LogMigrated(logger, options.Provider);
+        if (pending.Count > 0)
+        {
+            throw new DatabaseNotMigratedException(options.Provider, pending);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}, migrations applied)")]

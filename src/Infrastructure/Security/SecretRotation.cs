@@ -1,12 +1,15 @@
+using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Infrastructure.Persistence;
+using NovaPulse.Infrastructure.Security.DataProtection;
 
 namespace NovaPulse.Infrastructure.Security;
 
 /// <summary>
-/// Re-seals every stored secret that an older key sealed (webhook secrets, integration credentials, OAuth verifiers) with
+/// Re-seals every stored secret that an older key sealed (webhook secrets, integration credentials, OAuth verifiers, the
+/// Data Protection key ring) with
 /// the current key, so the old key can then be dropped from <c>Secrets:PreviousKeys</c>. Run as
 /// <c>dotnet NovaPulse.WebApi.dll secrets:rotate</c> after deploying the new key; safe to run again (already current rows are skipped).
 /// </summary>
@@ -53,8 +56,30 @@ public sealed class SecretRotation(AppDbContext db, ISecretProtector protector, 
             }
         }
 
+        foreach (var key in await db.DataProtectionKeys.ToListAsync(cancellationToken))
+        {
+            if (key.Xml is { } xml && ResealKeyXml(xml) is { } current)
+            {
+                key.Xml = current;
+                resealed++;
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return resealed;
+    }
+
+    /// <summary>The key's XML with every value an older key sealed re-sealed, or null when all are current.</summary>
+    private string? ResealKeyXml(string xml)
+    {
+        var element = XElement.Parse(xml);
+        var stale = element.Descendants(SecretProtectorXmlEncryptor.Value).Where(v => !IsCurrent(v.Value)).ToList();
+        foreach (var value in stale)
+        {
+            value.Value = Reseal(value.Value);
+        }
+
+        return stale.Count == 0 ? null : element.ToString(SaveOptions.DisableFormatting);
     }
 
     private bool IsCurrent(string value) => protector.IsSealedWithCurrentKey(value);

@@ -13,6 +13,9 @@ public sealed class WorkSignal : IDisposable
     /// <summary>Key of the signal the webhook delivery worker waits on.</summary>
     public const string Deliveries = "deliveries";
 
+    /// <summary>Key of the signal the integration notification worker waits on.</summary>
+    public const string Notifications = "notifications";
+
     private readonly SemaphoreSlim _signal = new(0, 1);
 
     public void Notify()

@@ -28,10 +28,14 @@ public sealed class IntegrationsController : ApiControllerBase
     public async Task<ActionResult<IReadOnlyList<IntegrationDto>>> List(CancellationToken cancellationToken) =>
         Ok(await Sender.Send(new ListIntegrationsQuery(), cancellationToken));
 
-    /// <summary>Connect or reconfigure the company's SMTP server (Admin+); the password is stored encrypted and never shown again.</summary>
+    /// <summary>
+    /// Connect or reconfigure the company's SMTP server (Admin+); the password is stored encrypted and never shown again.
+    /// Connecting beyond the plan's <c>integrations</c> limit is 402 <c>integration_limit_reached</c>.
+    /// </summary>
     [HttpPut("email")]
     [Consumes("application/json")]
     [ProducesResponseType<IntegrationDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
     public async Task<ActionResult<IntegrationDto>> ConfigureEmail(ConfigureEmailCommand command, CancellationToken cancellationToken) =>
         await Sender.Send(command, cancellationToken);
 
@@ -43,11 +47,15 @@ public sealed class IntegrationsController : ApiControllerBase
     public async Task<ActionResult<IntegrationTestResult>> TestEmail(TestEmailCommand command, CancellationToken cancellationToken) =>
         await Sender.Send(command, cancellationToken);
 
-    /// <summary>Connect or reconfigure a Slack incoming webhook (Admin+). The URL must be https; it is stored encrypted.</summary>
+    /// <summary>
+    /// Connect or reconfigure a Slack incoming webhook (Admin+). The URL must be https; it is stored encrypted. Connecting
+    /// beyond the plan's <c>integrations</c> limit is 402 <c>integration_limit_reached</c>.
+    /// </summary>
     [HttpPut("slack")]
     [SkipIdempotency]
     [Consumes("application/json")]
     [ProducesResponseType<IntegrationDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<ActionResult<IntegrationDto>> ConfigureSlack(ConfigureSlackCommand command, CancellationToken cancellationToken) =>
         await Sender.Send(command, cancellationToken);
@@ -68,11 +76,13 @@ public sealed class IntegrationsController : ApiControllerBase
 
     /// <summary>
     /// Start connecting a Google account (Admin+): redirects (302) to Google's consent screen, or answers <c>{url}</c> when the
-    /// request accepts <c>application/json</c> (a single-page app sets <c>window.location</c> itself).
+    /// request accepts <c>application/json</c> (a single-page app sets <c>window.location</c> itself). A company without a
+    /// Google integration at its plan's <c>integrations</c> limit gets 402 <c>integration_limit_reached</c>.
     /// </summary>
     [HttpGet("oauth/google/start")]
     [ProducesResponseType<GoogleAuthorizationStart>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status302Found)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
     [NotConfiguredResponse(ProviderNotConfiguredException.Google, "Google")]
     public async Task<ActionResult<GoogleAuthorizationStart>> StartGoogle(CancellationToken cancellationToken)
     {

@@ -24,12 +24,16 @@ namespace NovaPulse.WebApi.Controllers;
 [Authorize]
 public sealed class WebhooksController : ApiControllerBase
 {
-    /// <summary>Subscribe an endpoint to events (Admin+). The signing secret is returned in full only here and on rotation.</summary>
+    /// <summary>
+    /// Subscribe an endpoint to events (Admin+). The signing secret is returned in full only here and on rotation. The plan's
+    /// <c>webhookEndpoints</c> limit counts every endpoint, enabled or not: beyond it 402 <c>webhook_endpoint_limit_reached</c>.
+    /// </summary>
     [HttpPost]
     [Authorize(Policy = Policies.Admin)]
     [SkipIdempotency]
     [Consumes("application/json")]
     [ProducesResponseType<WebhookEndpointDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
     public async Task<ActionResult<WebhookEndpointDto>> Create(CreateWebhookCommand command, CancellationToken cancellationToken)
     {
         var endpoint = await Sender.Send(command, cancellationToken);
@@ -42,7 +46,10 @@ public sealed class WebhooksController : ApiControllerBase
     public async Task<ActionResult<Page<WebhookEndpointDto>>> List([FromQuery] ListWebhooksQuery query, CancellationToken cancellationToken) =>
         await Sender.Send(query, cancellationToken);
 
-    /// <summary>The event catalogue: every event type the platform emits, with a description and an example payload.</summary>
+    /// <summary>
+    /// The event catalogue: every event type the platform emits, with a description, an example payload and
+    /// <c>minimumRole</c>, the least role whose event stream (<c>GET /events/stream</c>) carries it; webhooks get every type.
+    /// </summary>
     [HttpGet("event-types")]
     [ProducesResponseType<IReadOnlyList<EventType>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<IReadOnlyList<EventType>>> EventTypes(CancellationToken cancellationToken) =>

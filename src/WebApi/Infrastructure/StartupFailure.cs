@@ -53,8 +53,8 @@ public static class StartupFailure
                 return lines;
             case OptionsValidationException validation:
                 return [.. validation.Failures.Select(OneLine)];
-            case DatabaseStartupException database:
-                return [OneLine(database.Message)];
+            case DatabaseStartupException or DatabaseNotMigratedException:
+                return [OneLine(exception.Message)];
             // "Failed to convert configuration value 'Oracle' at 'Database:Provider' to type ...": names the key already.
             case InvalidOperationException when exception.TargetSite?.DeclaringType == typeof(ConfigurationBinder):
                 return [OneLine(exception.Message)];

@@ -25,15 +25,16 @@ public sealed class LoginCommandHandlerTests : IDisposable
     private async Task<AuthResponse> LoginAsync(string email, string password)
     {
         await using var context = _database.NewContext();
+        var lockout = new SignInLockout(context, new TestRequestContext(), TestAuth.Settings);
         var handler = new LoginCommandHandler(
-            context, TestAuth.PasswordHasher, TestAuth.TokenPairIssuer(context, _database.Clock), TestAuth.Settings, _database.Clock);
+            context, TestAuth.PasswordHasher, TestAuth.TokenPairIssuer(context, _database.Clock), lockout, _database.Clock);
         return await handler.Handle(new LoginCommand(email, password), CancellationToken.None);
     }
 
     private async Task<int> FailedLoginCountAsync()
     {
         await using var context = _database.NewContext();
-        return (await context.Users.IgnoreQueryFilters().SingleAsync()).FailedLoginCount;
+        return await context.SignInFailures.SumAsync(f => f.Failures);
     }
 
     [Fact]

@@ -21,6 +21,11 @@ public sealed class BillingFactory : NovaPulseFactory, IAsyncLifetime
     public const int FreeSeats = 3;
     public const int FreeTasks = 5;
     public const int ProTasks = 8;
+    public const int FreeWebhookEndpoints = 2;
+    public const int ProWebhookEndpoints = 4;
+    public const int FreeIntegrations = 1;
+    public const int FreeStreams = 2;
+    public const int ProStreams = 3;
     public const string Frontend = "https://app.example.test";
 
     public FakeStripe Stripe { get; } = new();
@@ -35,6 +40,11 @@ public sealed class BillingFactory : NovaPulseFactory, IAsyncLifetime
         ["Stripe:CircuitBreakerMinimumThroughput"] = "100000",
         ["Billing:Plans:0:Limits:Seats"] = FreeSeats.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Billing:Plans:0:Limits:Tasks"] = FreeTasks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Billing:Plans:0:Limits:WebhookEndpoints"] = FreeWebhookEndpoints.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Billing:Plans:0:Limits:Integrations"] = FreeIntegrations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Billing:Plans:0:Limits:EventStreamsPerPrincipal"] = FreeStreams.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Billing:Plans:1:Limits:WebhookEndpoints"] = ProWebhookEndpoints.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Billing:Plans:1:Limits:EventStreamsPerPrincipal"] = ProStreams.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Billing:Plans:1:StripePriceId"] = "price_pro",
         ["Billing:Plans:1:StripeMeteredPriceId"] = "price_pro_api_calls",
         ["Billing:Plans:1:Limits:Tasks"] = ProTasks.ToString(System.Globalization.CultureInfo.InvariantCulture),

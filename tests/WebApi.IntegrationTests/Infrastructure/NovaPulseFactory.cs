@@ -102,12 +102,16 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Webhook receivers in tests listen on loopback; workers poll often so deliveries show up fast.
             ["Webhooks:AllowPrivateTargets"] = "true",
             ["Webhooks:PollInterval"] = "00:00:00.050",
+            ["Notifications:PollInterval"] = "00:00:00.050",
             // Receivers of finished tests are gone and their ports get reused: keep one test's refused
             // connections from opening the per-host breaker on the next test's receiver.
             ["Webhooks:CircuitBreakerMinimumThroughput"] = "100000",
             // Other modules' suites create more members and tasks than the Free plan allows; BillingLimitTests check the limits.
             ["Billing:Plans:0:Limits:Seats"] = "100000",
             ["Billing:Plans:0:Limits:Tasks"] = "100000000",
+            ["Billing:Plans:0:Limits:WebhookEndpoints"] = "100000",
+            ["Billing:Plans:0:Limits:Integrations"] = "100",
+            ["Billing:Plans:0:Limits:EventStreamsPerPrincipal"] = "100000",
             // Google configured (so its endpoints answer rather than 503) but pointing nowhere; IntegrationsFactory has the fake.
             ["Google:ClientId"] = "tests.apps.googleusercontent.com",
             ["Google:ClientSecret"] = "unused",
@@ -120,6 +124,8 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["EventStream:PollInterval"] = "00:00:00.050",
             ["EventStream:HeartbeatInterval"] = "00:00:00.500",
             ["EventStream:RevalidateInterval"] = "00:00:00.200",
+            // Disposing a host is its shutdown: no load balancer to drain from.
+            ["Shutdown:DrainDelay"] = "00:00:00",
         };
         foreach (var (key, value) in Settings)
         {

@@ -27,6 +27,7 @@ public sealed class ProcessHost : IAsyncDisposable
             ["RateLimiting__PermitsPerMinute"] = "1000000",
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Billing__Plans__0__Limits__Tasks"] = "100000000",
+            ["Shutdown__DrainDelay"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -10,6 +10,8 @@ namespace NovaPulse.WebApi.IntegrationTests.Infrastructure;
 /// accepted message is written to a folder as <c>.eml</c>, with the SMTP envelope prepended as X-Envelope-* headers.
 /// With a refusal delay it behaves like servers that tarpit failed logins (Exchange waits 5 s by default): it also offers
 /// CRAM-MD5 and answers every refused login only after the delay. With <c>loginRequired</c> it takes no mail before AUTH (530).
+/// With <c>firstDataReplyDelay</c> it stores the first message and only then stalls before its 250 reply: the client's
+/// timeout after DATA leaves it not knowing whether the message went through.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -22,6 +24,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         from aiosmtpd.smtp import MISSING, AuthResult, LoginPassword
 
         folder, port, user, delay, login_required = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4]), sys.argv[5] == "1"
+        first_data_delay = [float(sys.argv[6])]
 
         class Handler:
             async def handle_DATA(self, server, session, envelope):
@@ -30,6 +33,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
                     f.write(("X-Envelope-From: %s\r\nX-Envelope-To: %s\r\n" % (envelope.mail_from, ",".join(envelope.rcpt_tos))).encode())
                     f.write(envelope.original_content)
                 os.rename(name + ".tmp", name + ".eml")
+                stall, first_data_delay[0] = first_data_delay[0], 0
+                if stall > 0:
+                    await asyncio.sleep(stall)
                 return "250 Message accepted for delivery"
 
         def refuse(server):
@@ -73,7 +79,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpTestServer> StartAsync(TimeSpan? refusalDelay = null, bool loginRequired = false)
+    public static async Task<SmtpTestServer> StartAsync(TimeSpan? refusalDelay = null, bool loginRequired = false, TimeSpan? firstDataReplyDelay = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "novapulse-smtp", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -83,7 +89,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
         var port = FreePort();
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var delay = (refusalDelay ?? TimeSpan.Zero).TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var argument in new[] { script, folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Username, delay, loginRequired ? "1" : "0" })
+        var dataDelay = (firstDataReplyDelay ?? TimeSpan.Zero).TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var argument in new[] { script, folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Username, delay, loginRequired ? "1" : "0", dataDelay })
         {
             start.ArgumentList.Add(argument);
         }

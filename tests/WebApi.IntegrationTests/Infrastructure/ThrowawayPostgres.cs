@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NovaPulse.WebApi.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -35,22 +33,9 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private async Task RunScriptAsync(string command)
+    private Task<string> RunScriptAsync(string command) => RepositoryScript.RunAsync("postgres.sh", command, new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("bash", [System.IO.Path.Combine(RepositoryRoot.Path, "scripts", "postgres.sh"), command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["NOVAPULSE_PG_PORT"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["NOVAPULSE_PG_DIR"] = _dataDirectory;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"postgres.sh {command} exited with {process.ExitCode}: {await output}{await error}");
-        }
-    }
+        ["NOVAPULSE_PG_PORT"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["NOVAPULSE_PG_DIR"] = _dataDirectory,
+    });
 }

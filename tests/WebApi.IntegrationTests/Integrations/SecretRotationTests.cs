@@ -9,7 +9,7 @@ namespace NovaPulse.WebApi.IntegrationTests.Integrations;
 
 /// <summary>
 /// Key rotation end to end: values sealed under the old key keep working with it listed as a previous key; <c>secrets:rotate</c>
-/// re-seals them, after which the old key can go.
+/// re-seals them (the Data Protection key ring too), after which the old key can go.
 /// </summary>
 public sealed class SecretRotationTests : IDisposable
 {
@@ -28,6 +28,8 @@ public sealed class SecretRotationTests : IDisposable
         await tenant.Owner.ConfigureSlackAsync(url);
         Assert.Equal(HttpStatusCode.Created, (await tenant.Owner.PostAsync("/api/v1/webhooks", Json("""{"url":"https://hooks.example.test/in","events":["*"]}"""))).StatusCode);
         var token = tenant.Owner.DefaultRequestHeaders.Authorization!.Parameter!;
+        // The sign-in form's antiforgery token creates the Data Protection key ring, sealed with the old key.
+        Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/account/login")).StatusCode);
         await first.DisposeAsync();
 
         // The command as an operator runs it: the built host with the new key current and the old one as previous.
@@ -38,16 +40,19 @@ public sealed class SecretRotationTests : IDisposable
         var again = await SecretRotation.RunAsync(second.Services);
         var integrationSecret = await second.WithDbAsync(db => db.Integrations.IgnoreQueryFilters().Where(i => i.CompanyId == tenant.CompanyId).Select(i => i.Secret).SingleAsync());
         var webhookSecret = await second.WithDbAsync(db => db.WebhookEndpoints.IgnoreQueryFilters().Where(w => w.CompanyId == tenant.CompanyId).Select(w => w.Secret).SingleAsync());
+        var keyRing = await second.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
         await second.DisposeAsync();
 
         await using var third = new KeyedHost(first, NewKey);
         await third.InitializeAsync();
         var result = await third.WithBearer(token).PostJsonAsync("/api/v1/integrations/slack/test");
 
-        Assert.Matches("^secrets:rotate: [2-9] stored secrets re-sealed with the current key\\.$", output.Trim());
+        Assert.Matches("^secrets:rotate: [3-9] stored secrets re-sealed with the current key\\.$", output.Trim());
         Assert.Equal(0, again);
         Assert.StartsWith(KeyId(NewKey) + ":", integrationSecret, StringComparison.Ordinal);
         Assert.StartsWith(KeyId(NewKey) + ":", webhookSecret, StringComparison.Ordinal);
+        Assert.All(keyRing, xml => Assert.Contains(">" + KeyId(NewKey) + ":", xml, StringComparison.Ordinal));
+        Assert.NotEmpty(keyRing);
         Assert.True(result["succeeded"]!.GetValue<bool>(), result.ToJsonString());
         Assert.Single(_slack.MessagesTo(url));
     }

@@ -1,42 +1,41 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NovaPulse.Application.Auth.Common;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
-using NovaPulse.Application.Common.Options;
 using NovaPulse.Application.Members.Common;
 using NovaPulse.Domain.Users;
 
 namespace NovaPulse.Application.Auth.Login;
 
 public sealed class LoginCommandHandler(
-    IAppDbContext db, IPasswordHasher passwords, TokenPairIssuer tokens, IOptions<AuthSettings> settings, TimeProvider clock)
+    IAppDbContext db, IPasswordHasher passwords, TokenPairIssuer tokens, SignInLockout lockout, TimeProvider clock)
     : ICommandHandler<LoginCommand, AuthResponse>
 {
     private const string InvalidCredentials = "Invalid email or password.";
+
+    // Verified against for unknown emails, so they cost the same hashing work as a wrong password (no timing oracle).
+    private static string? s_unknownAccountHash;
 
     public async ValueTask<AuthResponse> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var normalized = User.Normalize(command.Email);
-        // Sign-in happens before we know the company, so this one lookup crosses tenants by design.
-        var user = await db.Users.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken)
-            ?? throw new AuthenticationFailedException(InvalidCredentials);
-
-        if (user.IsLockedOut(now))
+        if (await lockout.RemainingAsync(normalized, now, cancellationToken) is { } remaining)
         {
-            throw new TooManyAttemptsException("Too many failed sign-in attempts; the account is temporarily locked.", user.LockoutEndsAt!.Value - now);
+            throw new TooManyAttemptsException("Too many failed sign-in attempts; try again later.", remaining);
         }
 
-        if (!passwords.Verify(user.PasswordHash, command.Password))
+        // Sign-in happens before we know the company, so this one lookup crosses tenants by design.
+        var user = await db.Users.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        var hash = user?.PasswordHash ?? (s_unknownAccountHash ??= passwords.Hash(Guid.NewGuid().ToString("N")));
+        if (!passwords.Verify(hash, command.Password) || user is null)
         {
-            user.RecordFailedLogin(now, settings.Value.MaxFailedLogins, settings.Value.LockoutDuration);
-            await db.SaveChangesAsync(cancellationToken);
+            await lockout.RecordFailureAsync(normalized, now, cancellationToken);
             throw new AuthenticationFailedException(InvalidCredentials);
         }
 
-        user.RecordSuccessfulLogin();
+        await lockout.ClearAsync(normalized, cancellationToken);
         var company = await db.Companies.SingleAsync(c => c.Id == user.CompanyId, cancellationToken);
         var pair = tokens.Issue(user);
         await db.SaveChangesAsync(cancellationToken);

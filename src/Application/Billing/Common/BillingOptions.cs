@@ -86,4 +86,13 @@ public sealed class PlanLimits
     public long? ApiCallsPerMonth { get; set; }
 
     public long? MaxUploadBytes { get; set; }
+
+    /// <summary>Webhook endpoints a company may have, enabled or not.</summary>
+    public long? WebhookEndpoints { get; set; }
+
+    /// <summary>Connected integrations (email, Slack, Google) a company may have.</summary>
+    public long? Integrations { get; set; }
+
+    /// <summary>Event streams (<c>GET /events/stream</c>) one member or API key may hold open at once, across hosts.</summary>
+    public long? EventStreamsPerPrincipal { get; set; }
 }

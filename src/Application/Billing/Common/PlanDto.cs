@@ -11,8 +11,11 @@ public sealed record PlanDto(
         plan.Id, plan.Name, plan.MonthlyPrice, plan.Currency, plan.Interval, PlanLimitsDto.From(plan.Limits), plan.Features, plan.IsPaid);
 }
 
-public sealed record PlanLimitsDto(long? Seats, long? Tasks, long? StorageBytes, long? ApiCallsPerMonth, long? MaxUploadBytes)
+public sealed record PlanLimitsDto(
+    long? Seats, long? Tasks, long? StorageBytes, long? ApiCallsPerMonth, long? MaxUploadBytes, long? WebhookEndpoints, long? Integrations,
+    long? EventStreamsPerPrincipal)
 {
-    public static PlanLimitsDto From(PlanLimits limits) =>
-        new(limits.Seats, limits.Tasks, limits.StorageBytes, limits.ApiCallsPerMonth, limits.MaxUploadBytes);
+    public static PlanLimitsDto From(PlanLimits limits) => new(
+        limits.Seats, limits.Tasks, limits.StorageBytes, limits.ApiCallsPerMonth, limits.MaxUploadBytes, limits.WebhookEndpoints, limits.Integrations,
+        limits.EventStreamsPerPrincipal);
 }

@@ -27,6 +27,31 @@ public sealed class PlanLimitGuard(IAppDbContext db, PlanCatalog catalog, TimePr
         Ensure("seat_limit_reached", "seats", members + pending, limit, catalog.Lifting(l => l.Seats, limit));
     }
 
+    /// <summary>Run under the company's lock (<see cref="IAppDbContext.InCompanyLockAsync{T}"/>) before adding an endpoint.</summary>
+    public async Task EnsureWebhookEndpointAvailableAsync(Guid companyId, CancellationToken cancellationToken)
+    {
+        var plan = await PlanBackedLimits.CurrentPlanAsync(db, catalog, companyId, cancellationToken);
+        if (plan.Limits.WebhookEndpoints is { } limit)
+        {
+            var usage = await db.WebhookEndpoints.IgnoreQueryFilters().CountAsync(e => e.CompanyId == companyId, cancellationToken);
+            Ensure("webhook_endpoint_limit_reached", "webhook endpoints", usage, limit, catalog.Lifting(l => l.WebhookEndpoints, limit));
+        }
+    }
+
+    /// <summary>
+    /// Run under the company's lock before connecting a new integration. Reads across the tenant filter: Google's OAuth
+    /// callback connects for the company named by its state, without a signed-in caller.
+    /// </summary>
+    public async Task EnsureIntegrationAvailableAsync(Guid companyId, CancellationToken cancellationToken)
+    {
+        var plan = await PlanBackedLimits.CurrentPlanAsync(db, catalog, companyId, cancellationToken);
+        if (plan.Limits.Integrations is { } limit)
+        {
+            var usage = await db.Integrations.IgnoreQueryFilters().CountAsync(i => i.CompanyId == companyId, cancellationToken);
+            Ensure("integration_limit_reached", "integrations", usage, limit, catalog.Lifting(l => l.Integrations, limit));
+        }
+    }
+
     /// <summary>
     /// Counts one more task against the plan, in the caller's transaction after the insert: a conditional increment of
     /// <see cref="Company.TaskCount"/> that matches no row at the limit of the company's plan (read in the same statement,

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using NovaPulse.Domain.Common;
 
 namespace NovaPulse.Application.Common.Events;
 
 /// <summary>
 /// Every event type the platform emits: the single list webhooks (and integrations) validate subscriptions against
-/// and document. A module that raises a new event adds it here.
+/// and document, with the least role that may see it on the event stream. A module that raises a new event adds it here;
+/// a type missing from the list reaches no stream.
 /// </summary>
 public static class EventCatalogue
 {
@@ -72,16 +74,23 @@ public static class EventCatalogue
                 ["currentPeriodEnd"] = "2026-12-24T00:00:00+00:00",
                 ["cancelAtPeriodEnd"] = false,
             }),
-        new("invoice.paid", "An invoice was paid.", InvoiceExample.DeepClone()),
+        // Invoices carry amounts and hosted invoice URLs: Admin data, like GET /billing/invoices.
+        new("invoice.paid", "An invoice was paid.", InvoiceExample.DeepClone(), Role.Admin),
         new("invoice.payment_failed", "Collecting an invoice failed; Stripe retries on its schedule.",
-            InvoiceExampleWith("open", amountPaid: 0)),
+            InvoiceExampleWith("open", amountPaid: 0), Role.Admin),
         new(WebhookTest, "Sent by POST /webhooks/{id}/test to check an endpoint; ignore it in production logic.",
             new JsonObject { ["message"] = "This is a test event from NovaPulse.", ["endpointId"] = "0194e0a6-2222-7000-8000-000000000005" }),
     ];
 
     private static readonly HashSet<string> Names = [.. All.Select(e => e.Name)];
 
+    private static readonly Dictionary<Role, string[]> VisibleByRole = Enum.GetValues<Role>()
+        .ToDictionary(role => role, role => All.Where(e => e.MinimumRole <= role).Select(e => e.Name).ToArray());
+
     public static bool IsKnown(string name) => Names.Contains(name);
+
+    /// <summary>The types a caller with <paramref name="role"/> receives on the event stream.</summary>
+    public static IReadOnlyCollection<string> VisibleTo(Role role) => VisibleByRole[role];
 
     private static JsonNode InvoiceExampleWith(string status, int amountPaid)
     {

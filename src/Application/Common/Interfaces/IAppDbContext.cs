@@ -5,6 +5,7 @@ using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Auth;
 using NovaPulse.Domain.Billing;
 using NovaPulse.Domain.Companies;
+using NovaPulse.Domain.Events;
 using NovaPulse.Domain.Integrations;
 using NovaPulse.Domain.Invitations;
 using NovaPulse.Domain.Outbox;
@@ -40,6 +41,9 @@ public interface IAppDbContext
 
     DbSet<OutboxMessage> OutboxMessages { get; }
 
+    /// <summary>Open event streams, one row each, for the per-principal limit across hosts.</summary>
+    DbSet<EventStreamLease> EventStreamLeases { get; }
+
     DbSet<WebhookEndpoint> WebhookEndpoints { get; }
 
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
@@ -55,9 +59,15 @@ public interface IAppDbContext
     /// <summary>Processed Stripe webhook events; not tenant-owned (the webhook runs before any company is known).</summary>
     DbSet<StripeEventRecord> StripeEvents { get; }
 
+    /// <summary>Failed sign-ins per (email, client address); not tenant-owned (counted before any company is known).</summary>
+    DbSet<SignInFailure> SignInFailures { get; }
+
     /// <summary>For the rare handler that must drop its failed changes and look again (a lost insert race).</summary>
     ChangeTracker ChangeTracker { get; }
     DbSet<Integration> Integrations { get; }
+
+    /// <summary>Messages integrations owe for events, sent by the notification worker.</summary>
+    DbSet<IntegrationNotification> IntegrationNotifications { get; }
 
     DbSet<OAuthState> OAuthStates { get; }
 

@@ -3,6 +3,8 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NovaPulse.Application.Billing.Common;
+using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Integrations.Common;
@@ -13,7 +15,7 @@ namespace NovaPulse.Application.Integrations.CompleteGoogle;
 
 public sealed class CompleteGoogleAuthorizationCommandHandler(
     IAppDbContext db, ISecretProtector protector, IGoogleOAuthClient google, IOptions<GoogleOptions> googleOptions,
-    IOptions<IntegrationOptions> options, TimeProvider clock)
+    IOptions<IntegrationOptions> options, PlanLimitGuard planLimits, TimeProvider clock)
     : ICommandHandler<CompleteGoogleAuthorizationCommand, string>
 {
     public async ValueTask<string> Handle(CompleteGoogleAuthorizationCommand command, CancellationToken cancellationToken)
@@ -37,19 +39,32 @@ public sealed class CompleteGoogleAuthorizationCommandHandler(
         var settings = IntegrationSecrets.Serialize(new GoogleSettings(email, tokens.Scope));
         var secret = protector.Seal(new GoogleSecret(tokens.RefreshToken, tokens.AccessToken, now.AddSeconds(tokens.ExpiresInSeconds)));
         var displayName = email is null ? "Google" : $"Google {email}";
-        // No principal on this request: the company comes from the state, explicitly.
-        var integration = await db.Integrations.IgnoreQueryFilters()
-            .SingleOrDefaultAsync(i => i.CompanyId == state.CompanyId && i.Type == IntegrationType.Google, cancellationToken);
-        if (integration is null)
+        try
         {
-            db.Integrations.Add(Integration.Connect(state.CompanyId, IntegrationType.Google, displayName, settings, secret, now));
+            await db.InCompanyLockAsync(state.CompanyId, async () =>
+            {
+                // No principal on this request: the company comes from the state, explicitly.
+                var integration = await db.Integrations.IgnoreQueryFilters()
+                    .SingleOrDefaultAsync(i => i.CompanyId == state.CompanyId && i.Type == IntegrationType.Google, cancellationToken);
+                if (integration is null)
+                {
+                    await planLimits.EnsureIntegrationAvailableAsync(state.CompanyId, cancellationToken);
+                    db.Integrations.Add(Integration.Connect(state.CompanyId, IntegrationType.Google, displayName, settings, secret, now));
+                }
+                else
+                {
+                    integration.Reconfigure(displayName, settings, secret, now);
+                }
+
+                return await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken);
         }
-        else
+        catch (QuotaExceededException e)
         {
-            integration.Reconfigure(displayName, settings, secret, now);
+            // A browser arrives here from Google: the settings page tells the person, as for other callback errors.
+            return Frontend($"error={e.Code}&provider=google");
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return Frontend("connected=google");
     }
 

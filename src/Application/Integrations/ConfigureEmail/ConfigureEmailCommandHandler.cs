@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Integrations.Common;
@@ -8,10 +9,17 @@ using NovaPulse.Domain.Integrations;
 
 namespace NovaPulse.Application.Integrations.ConfigureEmail;
 
-public sealed class ConfigureEmailCommandHandler(IAppDbContext db, ICurrentUser currentUser, ISecretProtector protector, TimeProvider clock)
+public sealed class ConfigureEmailCommandHandler(IAppDbContext db, ICurrentUser currentUser, ISecretProtector protector, PlanLimitGuard planLimits, TimeProvider clock)
     : ICommandHandler<ConfigureEmailCommand, IntegrationDto>
 {
     public async ValueTask<IntegrationDto> Handle(ConfigureEmailCommand command, CancellationToken cancellationToken)
+    {
+        var companyId = currentUser.RequireCompanyId();
+        // Under the company's lock: connecting counts against the plan's integrations, once.
+        return await db.InCompanyLockAsync(companyId, () => ConfigureAsync(command, companyId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IntegrationDto> ConfigureAsync(ConfigureEmailCommand command, Guid companyId, CancellationToken cancellationToken)
     {
         var username = string.IsNullOrWhiteSpace(command.Username) ? null : command.Username.Trim();
         var existing = await db.OfTypeAsync(IntegrationType.Email, cancellationToken);
@@ -24,7 +32,8 @@ public sealed class ConfigureEmailCommandHandler(IAppDbContext db, ICurrentUser 
         var now = clock.GetUtcNow();
         if (existing is null)
         {
-            existing = Integration.Connect(currentUser.RequireCompanyId(), IntegrationType.Email, displayName, IntegrationSecrets.Serialize(settings), secret, now);
+            await planLimits.EnsureIntegrationAvailableAsync(companyId, cancellationToken);
+            existing = Integration.Connect(companyId, IntegrationType.Email, displayName, IntegrationSecrets.Serialize(settings), secret, now);
             db.Integrations.Add(existing);
         }
         else

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.Extensions.Options;
+using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Security;
@@ -10,7 +11,8 @@ using NovaPulse.Domain.Integrations;
 namespace NovaPulse.Application.Integrations.ConfigureSlack;
 
 public sealed class ConfigureSlackCommandHandler(
-    IAppDbContext db, ICurrentUser currentUser, ISecretProtector protector, IWebhookTargetGuard guard, IOptions<IntegrationOptions> options, TimeProvider clock)
+    IAppDbContext db, ICurrentUser currentUser, ISecretProtector protector, IWebhookTargetGuard guard, PlanLimitGuard planLimits,
+    IOptions<IntegrationOptions> options, TimeProvider clock)
     : ICommandHandler<ConfigureSlackCommand, IntegrationDto>
 {
     public async ValueTask<IntegrationDto> Handle(ConfigureSlackCommand command, CancellationToken cancellationToken)
@@ -31,19 +33,25 @@ public sealed class ConfigureSlackCommandHandler(
         var settings = IntegrationSecrets.Serialize(new SlackSettings(channel, url.Authority));
         var secret = protector.Seal(new SlackSecret(url.AbsoluteUri));
         var displayName = channel is null ? "Slack" : $"Slack {channel}";
-        var now = clock.GetUtcNow();
-        var integration = await db.OfTypeAsync(IntegrationType.Slack, cancellationToken);
-        if (integration is null)
+        var companyId = currentUser.RequireCompanyId();
+        // Under the company's lock: connecting counts against the plan's integrations, once.
+        return await db.InCompanyLockAsync(companyId, async () =>
         {
-            integration = Integration.Connect(currentUser.RequireCompanyId(), IntegrationType.Slack, displayName, settings, secret, now);
-            db.Integrations.Add(integration);
-        }
-        else
-        {
-            integration.Reconfigure(displayName, settings, secret, now);
-        }
+            var now = clock.GetUtcNow();
+            var integration = await db.OfTypeAsync(IntegrationType.Slack, cancellationToken);
+            if (integration is null)
+            {
+                await planLimits.EnsureIntegrationAvailableAsync(companyId, cancellationToken);
+                integration = Integration.Connect(companyId, IntegrationType.Slack, displayName, settings, secret, now);
+                db.Integrations.Add(integration);
+            }
+            else
+            {
+                integration.Reconfigure(displayName, settings, secret, now);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return IntegrationDto.From(integration);
+            await db.SaveChangesAsync(cancellationToken);
+            return IntegrationDto.From(integration);
+        }, cancellationToken);
     }
 }

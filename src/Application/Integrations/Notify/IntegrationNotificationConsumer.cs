@@ -1,41 +1,36 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using NovaPulse.Application.Common.Interfaces;
-using NovaPulse.Application.Integrations.Common;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Integrations;
 
 namespace NovaPulse.Application.Integrations.Notify;
 
 /// <summary>
-/// Sends a Slack message or an email for each outbox event an enabled integration subscribes to. Email goes to the member
-/// the event concerns (a task's assignee) or, when there is none, to the company's Owners. The send happens inside the
-/// outbox processor's batch: the outcome is staged on the integration and commits with the event's mark; a failed send is
-/// recorded (and logged without credentials), never thrown, so one broken Slack channel cannot hold back webhooks.
-/// Delivery is at least once: a batch rolled back after a send repeats it.
+/// Turns each outbox event into one pending notification per enabled integration that subscribes to its type and per
+/// recipient: email goes to the member the event concerns (a task's assignee) or, when there is none, to the company's
+/// Owners. Runs in the outbox processor's transaction and only writes rows: the sending (network I/O, which a stalling
+/// server of one company could drag out) is the notification worker's, outside any transaction.
 /// </summary>
-public sealed partial class IntegrationNotificationConsumer(IAppDbContext db, IntegrationMessenger messenger, ILogger<IntegrationNotificationConsumer> logger)
-    : IOutboxEventConsumer
+public sealed class IntegrationNotificationConsumer(IAppDbContext db, TimeProvider clock) : IOutboxEventConsumer
 {
-    // One instance per batch (scoped): a company's integrations are read once, not once per event. They stay tracked, so
-    // a send that marks one broken is seen by the batch's later events.
+    // One instance per batch (scoped): a company's integrations are read once, not once per event.
     private readonly Dictionary<Guid, List<Integration>> _byCompany = [];
+
+    public int Staged { get; private set; }
 
     public async ValueTask ConsumeAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
         if (!_byCompany.TryGetValue(outboxEvent.CompanyId, out var all))
         {
             // The worker acts for no tenant: the company comes from the event itself.
-            all = await db.Integrations.IgnoreQueryFilters()
+            all = await db.Integrations.IgnoreQueryFilters().AsNoTracking()
                 .Where(i => i.CompanyId == outboxEvent.CompanyId && i.Type != IntegrationType.Google)
                 .ToListAsync(cancellationToken);
             _byCompany[outboxEvent.CompanyId] = all;
         }
 
-        var integrations = all
-            .Where(i => i.Status == IntegrationStatus.Connected && i.Notifies(outboxEvent.Type) && i.CreatedAt <= outboxEvent.OccurredAt)
-            .ToList();
+        var integrations = all.Where(i => i.Notifies(outboxEvent.Type) && i.CreatedAt <= outboxEvent.OccurredAt).ToList();
         if (integrations.Count == 0)
         {
             return;
@@ -43,16 +38,15 @@ public sealed partial class IntegrationNotificationConsumer(IAppDbContext db, In
 
         var data = JsonNode.Parse(outboxEvent.Payload);
         var (subject, body) = NotificationText.For(outboxEvent.Type, data);
+        var now = clock.GetUtcNow();
         foreach (var integration in integrations)
         {
             var recipients = integration.Type == IntegrationType.Email ? await RecipientsAsync(outboxEvent.CompanyId, data, cancellationToken) : [null];
             foreach (var recipient in recipients)
             {
-                var result = await messenger.SendAsync(integration, subject, body, recipient, test: false, cancellationToken);
-                if (!result.Succeeded)
-                {
-                    LogFailed(logger, outboxEvent.Type, outboxEvent.Id, integration.Type, integration.Id, result.Error);
-                }
+                db.IntegrationNotifications.Add(IntegrationNotification.Create(
+                    outboxEvent.CompanyId, integration.Id, outboxEvent.Id, outboxEvent.Type, recipient, subject, body, now));
+                Staged++;
             }
         }
     }
@@ -65,7 +59,4 @@ public sealed partial class IntegrationNotificationConsumer(IAppDbContext db, In
             : users.Where(u => u.Role == Role.Owner);
         return [.. await people.Select(u => u.Email).ToListAsync(cancellationToken)];
     }
-
-    [LoggerMessage(LogLevel.Warning, "Notification of {EventType} ({EventId}) through {IntegrationType} integration {IntegrationId} failed: {Error}")]
-    private static partial void LogFailed(ILogger logger, string eventType, Guid eventId, IntegrationType integrationType, Guid integrationId, string? error);
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Integrations.Common;
@@ -9,12 +10,19 @@ using NovaPulse.Domain.Integrations;
 namespace NovaPulse.Application.Integrations.StartGoogle;
 
 public sealed class StartGoogleAuthorizationCommandHandler(
-    IAppDbContext db, ICurrentUser currentUser, ISecretProtector protector, IOptions<GoogleOptions> options, TimeProvider clock)
+    IAppDbContext db, ICurrentUser currentUser, ISecretProtector protector, PlanLimitGuard planLimits, IOptions<GoogleOptions> options,
+    TimeProvider clock)
     : ICommandHandler<StartGoogleAuthorizationCommand, GoogleAuthorizationStart>
 {
     public async ValueTask<GoogleAuthorizationStart> Handle(StartGoogleAuthorizationCommand command, CancellationToken cancellationToken)
     {
         var google = options.Value.RequireConfigured();
+        // Refused before the person leaves for Google's consent screen; the callback checks again when it connects.
+        if (await db.OfTypeAsync(IntegrationType.Google, cancellationToken) is null)
+        {
+            await planLimits.EnsureIntegrationAvailableAsync(currentUser.RequireCompanyId(), cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
         // Abandoned attempts of this company are dropped here rather than by a worker: they are few and only matter to it.
         await db.OAuthStates.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);

@@ -11,8 +11,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.ToTable("outbox_messages");
         builder.Property(m => m.Type).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(2000);
-        // Workers scan unprocessed rows in order.
-        builder.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
+        // Fair claiming walks the companies with unprocessed events, then each one's oldest (see IWorkClaimer).
+        builder.HasIndex(m => new { m.ProcessedAt, m.CompanyId, m.OccurredAt });
+        // Operators list parked (dead-lettered) events; the metrics count them.
+        builder.HasIndex(m => m.ParkedAt);
         // Event streams read one company's events in (OccurredAt, Id) order from a position.
         builder.HasIndex(m => new { m.CompanyId, m.OccurredAt, m.Id });
     }

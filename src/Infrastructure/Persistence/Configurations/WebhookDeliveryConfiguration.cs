@@ -13,8 +13,10 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.EventType).HasMaxLength(100);
         builder.Property(d => d.LastError).HasMaxLength(1000);
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
-        // Workers claim due pending deliveries in order (see IWorkClaimer); logs list an endpoint's deliveries newest first.
-        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        // Fair claiming walks the companies with pending deliveries, then each one's most overdue (see IWorkClaimer). The
+        // only index led by Status, so the planner cannot pick one in NextAttemptAt order and filter a backlog for a company.
+        builder.HasIndex(d => new { d.Status, d.CompanyId, d.NextAttemptAt });
+        // Logs list an endpoint's deliveries newest first.
         builder.HasIndex(d => new { d.EndpointId, d.CreatedAt });
     }
 }

@@ -62,7 +62,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             Problem(StatusCodes.Status400BadRequest, "Bad request", "The request contains a value that cannot be stored (for example a NUL character)."),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", "The resource was changed by someone else; reload it and retry."),
         DbUpdateException { InnerException: DbException } => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with existing data."),
+        TooManyAttemptsException { Code: { } code } e => WithExtensions(
+            Problem(StatusCodes.Status429TooManyRequests, "Too many requests", e.Message, code), ("limit", e.Limit)),
         TooManyAttemptsException e => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", e.Message),
+        GoneException e => Problem(StatusCodes.Status410Gone, "Gone", e.Message, e.Code),
         QuotaExceededException e => WithExtensions(
             Problem(StatusCodes.Status402PaymentRequired, "Plan limit reached", e.Message, e.Code), ("usage", e.Usage), ("limit", e.Limit), ("plan", e.LiftedBy)),
         BadRequestException e => Problem(StatusCodes.Status400BadRequest, "Bad request", e.Message, e.Code),

@@ -29,6 +29,14 @@ public sealed class EventStreamOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan RevalidateInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an open stream's slot (its row in <c>event_stream_leases</c>, counted against the plan's
+    /// <c>EventStreamsPerPrincipal</c>) lasts without renewal; the host renews it every third of this. A crashed host's
+    /// streams free their slots when their leases lapse.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:03", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The reconnection delay suggested to clients (the SSE <c>retry:</c> field).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan ClientRetry { get; set; } = TimeSpan.FromSeconds(3);

@@ -4,9 +4,12 @@ using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using NovaPulse.Application.Events.CloseStream;
 using NovaPulse.Application.Events.Common;
+using NovaPulse.Application.Events.OpenStream;
 using NovaPulse.Application.Events.Position;
 using NovaPulse.Application.Events.Read;
+using NovaPulse.Application.Events.RenewStream;
 using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Cluster;
 
@@ -17,7 +20,8 @@ namespace NovaPulse.WebApi.Infrastructure.Events;
 /// so an event raised on any host reaches a stream open on any other: at once when a commit here or a notice from
 /// another host (PostgreSQL NOTIFY) wakes it (<see cref="EventStreamSignal"/>), else every poll interval. Each event is
 /// <c>id: msg_...</c>, <c>event: type</c>, <c>data: {webhook body}</c>; silence is broken by a <c>: heartbeat</c> comment.
-/// The stream ends when its credential stops being valid (<see cref="StreamAccessCheck"/>).
+/// The stream ends when its credential stops being valid (<see cref="StreamAccessCheck"/>). Each open stream holds a leased
+/// slot of its principal's plan limit, renewed while it runs and given back when it ends.
 /// </summary>
 public sealed class EventStreamer(
     IOptions<EventStreamOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, StreamAccessCheck access, EventStreamSignal committed)
@@ -35,6 +39,8 @@ public sealed class EventStreamer(
         // The first read happens before the response starts: a bad filter or a missing role is still a ProblemDetails.
         var woken = committed.Next;
         var batch = await sender.Send(new ReadEventsQuery(floor.OccurredAt, floor.Id, types), cancellationToken);
+        // So is a full set of open streams (429).
+        var lease = await sender.Send(new OpenEventStreamCommand(settings.LeaseDuration), cancellationToken);
 
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         http.Response.StatusCode = StatusCodes.Status200OK;
@@ -52,6 +58,7 @@ public sealed class EventStreamer(
             var newest = floor;
             var sinceWrite = Stopwatch.StartNew();
             var sinceCheck = Stopwatch.StartNew();
+            var sinceRenew = Stopwatch.StartNew();
             while (true)
             {
                 foreach (var e in batch.Where(e => seen.TryAdd(e.Id, e.OccurredAt)))
@@ -93,6 +100,17 @@ public sealed class EventStreamer(
                     sinceCheck.Restart();
                 }
 
+                if (sinceRenew.Elapsed >= settings.LeaseDuration / 3)
+                {
+                    // A lease that lapsed (this host stalled) may already be someone else's slot: end, the client reconnects.
+                    if (!await sender.Send(new RenewEventStreamCommand(lease, settings.LeaseDuration), token))
+                    {
+                        return;
+                    }
+
+                    sinceRenew.Restart();
+                }
+
                 // Taken before the read, so a commit that lands while it runs still wakes the next wait.
                 woken = committed.Next;
                 batch = await sender.Send(new ReadEventsQuery(from.OccurredAt, from.Id, types), token);
@@ -101,6 +119,23 @@ public sealed class EventStreamer(
         catch (Exception e) when (e is OperationCanceledException or IOException && (token.IsCancellationRequested || http.RequestAborted.IsCancellationRequested))
         {
             // The client went away or the host is stopping: the stream simply ends; clients reconnect with Last-Event-ID.
+        }
+        finally
+        {
+            await CloseAsync(sender, lease);
+        }
+    }
+
+    /// <summary>Gives the slot back at once; if the database cannot be reached now, the lease lapses instead.</summary>
+    private static async Task CloseAsync(ISender sender, Guid lease)
+    {
+        try
+        {
+            await sender.Send(new CloseEventStreamCommand(lease), CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Nothing to tell a client that has gone; the lease expires within EventStream:LeaseDuration.
         }
     }
 

@@ -1,0 +1,70 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class SignInFailuresPerAddress : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "FailedLoginCount",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "LockoutEndsAt",
+                table: "users");
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_failures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "int", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastFailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_in_failures", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sign_in_failures_LastFailedAt",
+                table: "sign_in_failures",
+                column: "LastFailedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sign_in_failures_NormalizedEmail_ClientAddress",
+                table: "sign_in_failures",
+                columns: new[] { "NormalizedEmail", "ClientAddress" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "sign_in_failures");
+
+            migrationBuilder.AddColumn<int>(
+                name: "FailedLoginCount",
+                table: "users",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LockoutEndsAt",
+                table: "users",
+                type: "datetimeoffset",
+                nullable: true);
+        }
+    }
+}
