@@ -39,7 +39,7 @@ public sealed class TestDatabase : IDisposable
         var user = actingAs ?? CurrentUser;
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite(_connection)
-            .AddInterceptors(new TenantStampInterceptor(), new AuditInterceptor(Request, Clock), new OutboxInterceptor(Clock, new WakeUps(_outboxSignal, _outboxSignal, new EventStreamSignal(), SingleHostNotifier.Instance)))
+            .AddInterceptors(new TenantStampInterceptor(), new AuditInterceptor(Request, Clock), new OutboxInterceptor(Clock, new WakeUps(_outboxSignal, _outboxSignal, _outboxSignal, new EventStreamSignal(), SingleHostNotifier.Instance)))
             .Options;
         return new SqliteAppDbContext(options) { CurrentUser = user };
     }
