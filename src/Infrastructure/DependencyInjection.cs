@@ -14,6 +14,7 @@ using NovaPulse.Application.Integrations.Common;
 using NovaPulse.Application.Integrations.Notify;
 using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Billing;
+using NovaPulse.Infrastructure.Cluster;
 using NovaPulse.Infrastructure.Configuration;
 using NovaPulse.Infrastructure.Health;
 using NovaPulse.Infrastructure.Idempotency;
@@ -182,6 +183,8 @@ public static class DependencyInjection
         services.AddScoped<RetentionPruner>();
         services.AddKeyedSingleton<WorkSignal>(WorkSignal.Outbox);
         services.AddKeyedSingleton<WorkSignal>(WorkSignal.Deliveries);
+        services.AddSingleton<EventStreamSignal>();
+        services.AddSingleton<WakeUps>();
         services.AddSingleton<IWorkClaimer>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.PostgreSql => new PostgreSqlWorkClaimer(),
@@ -364,17 +367,40 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 AddContext<SqliteAppDbContext>(services, o => o.UseSqlite(connectionString));
+                AddSingleHostNotifier(services);
                 break;
             case DatabaseProvider.PostgreSql:
                 AddContext<PostgreSqlAppDbContext>(services, o => o.UseNpgsql(connectionString));
+                AddNotifications(services, connectionString);
                 break;
             case DatabaseProvider.SqlServer:
                 AddContext<SqlServerAppDbContext>(services, o => o.UseSqlServer(connectionString));
+                AddSingleHostNotifier(services);
                 break;
             default:
                 throw new OptionsValidationException(
                     "Database:Provider", typeof(DatabaseOptions), ["Database:Provider must be Sqlite, PostgreSql or SqlServer."]);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL LISTEN/NOTIFY between the hosts: wake-ups and access cache evictions. Every host listens (API hosts
+    /// have event streams and caches too), whether or not it runs workers.
+    /// </summary>
+    private static void AddNotifications(IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => new PostgreSqlChannel(connectionString));
+        services.AddSingleton<PostgreSqlNotifier>();
+        services.AddSingleton<IClusterBroadcast>(sp => sp.GetRequiredService<PostgreSqlNotifier>());
+        services.AddSingleton<IClusterNotifier>(sp => sp.GetRequiredService<PostgreSqlNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlNotifier>());
+        services.AddHostedService<PostgreSqlNotificationListener>();
+    }
+
+    private static void AddSingleHostNotifier(IServiceCollection services)
+    {
+        services.AddSingleton<IClusterBroadcast>(SingleHostNotifier.Instance);
+        services.AddSingleton<IClusterNotifier>(SingleHostNotifier.Instance);
     }
 
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)

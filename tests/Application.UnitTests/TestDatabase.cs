@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Infrastructure.Cluster;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Interceptors;
 using NovaPulse.Infrastructure.Workers;
@@ -38,7 +39,7 @@ public sealed class TestDatabase : IDisposable
         var user = actingAs ?? CurrentUser;
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite(_connection)
-            .AddInterceptors(new TenantStampInterceptor(), new AuditInterceptor(Request, Clock), new OutboxInterceptor(Clock, _outboxSignal))
+            .AddInterceptors(new TenantStampInterceptor(), new AuditInterceptor(Request, Clock), new OutboxInterceptor(Clock, new WakeUps(_outboxSignal, _outboxSignal, _outboxSignal, new EventStreamSignal(), SingleHostNotifier.Instance)))
             .Options;
         return new SqliteAppDbContext(options) { CurrentUser = user };
     }

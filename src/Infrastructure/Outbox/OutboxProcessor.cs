@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
 using NovaPulse.Application.Webhooks.Common;
+using NovaPulse.Infrastructure.Cluster;
 using NovaPulse.Infrastructure.Metrics;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Claims;
@@ -21,8 +22,7 @@ namespace NovaPulse.Infrastructure.Outbox;
 /// </summary>
 public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes, IWorkClaimer claimer, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal committed,
-    [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries, [FromKeyedServices(WorkSignal.Notifications)] WorkSignal notifications,
-    IOptions<WebhookOptions> options, IOptions<OutboxSettings> outbox, TimeProvider clock,
+    WakeUps wakeUps, IOptions<WebhookOptions> options, IOptions<OutboxSettings> outbox, TimeProvider clock,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,7 +47,7 @@ public sealed partial class OutboxProcessor(
             {
                 try
                 {
-                    // Woken at once by a commit in this process that wrote events; others' are found by polling.
+                    // Woken at once by a commit that wrote events (here, or on another host through NOTIFY); else polls.
                     await committed.WaitAsync(options.Value.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
@@ -93,8 +93,7 @@ public sealed partial class OutboxProcessor(
             }
         }
 
-        deliveries.Notify();
-        notifications.Notify();
+        wakeUps.DeliveriesStaged();
         return ids.Count;
     }
 

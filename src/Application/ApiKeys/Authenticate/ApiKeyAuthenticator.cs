@@ -10,11 +10,12 @@ namespace NovaPulse.Application.ApiKeys.Authenticate;
 
 /// <summary>
 /// Resolves a presented <c>np_...</c> key to the principal it acts as. A valid key's row is cached per host for
-/// <see cref="CurrentRoles.Lifetime"/> (keyed by its hash, never the key): a revocation on this host evicts it at once
-/// (<see cref="Forget"/>), other hosts stop honouring it within the lifetime. The creator's role comes from
+/// <see cref="CurrentRoles.Lifetime"/> (keyed by its hash, never the key): a revocation evicts it on this host at once and
+/// on the others when they receive the notice (<see cref="ForgetAsync"/>); a lost notice leaves the lifetime as the
+/// bound. The creator's role comes from
 /// <see cref="CurrentRoles"/>, so a demotion or removal bites on the next request as for their own tokens.
 /// </summary>
-public sealed class ApiKeyAuthenticator(IAppDbContext db, CurrentRoles roles, IMemoryCache cache, TimeProvider clock)
+public sealed class ApiKeyAuthenticator(IAppDbContext db, CurrentRoles roles, IMemoryCache cache, IClusterNotifier cluster, TimeProvider clock)
 {
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
@@ -39,6 +40,8 @@ public sealed class ApiKeyAuthenticator(IAppDbContext db, CurrentRoles roles, IM
             }
 
             cache.Set(Key(hash), key, CurrentRoles.Lifetime);
+            // Notices name the key by id (never its hash): this entry finds the cached row from the id.
+            cache.Set(IdKey(key.Id), hash, CurrentRoles.Lifetime);
         }
 
         // A key never acts above the person who made it, and stops acting at all once they have left the company.
@@ -59,10 +62,28 @@ public sealed class ApiKeyAuthenticator(IAppDbContext db, CurrentRoles roles, IM
         return new ApiKeyPrincipal(key.Id, key.CompanyId, key.CreatedBy, key.Role < creatorRole ? key.Role : creatorRole);
     }
 
-    /// <summary>Stops honouring a revoked key on this host at once.</summary>
-    public void Forget(string keyHash) => cache.Remove(Key(keyHash));
+    /// <summary>After a committed revocation: stops honouring the key here at once and tells the other hosts.</summary>
+    public Task ForgetAsync(Guid keyId, string keyHash, CancellationToken cancellationToken)
+    {
+        cache.Remove(Key(keyHash));
+        cache.Remove(IdKey(keyId));
+        return cluster.NotifyAsync(AccessCacheNotices.ApiKey, keyId, cancellationToken);
+    }
+
+    /// <summary>Evicts a key's cached row by its id (a notice from another host).</summary>
+    public static void Evict(IMemoryCache cache, Guid keyId)
+    {
+        if (cache.TryGetValue(IdKey(keyId), out string? hash) && hash is not null)
+        {
+            cache.Remove(Key(hash));
+        }
+
+        cache.Remove(IdKey(keyId));
+    }
 
     private static string Key(string keyHash) => "api-key:" + keyHash;
+
+    private static string IdKey(Guid keyId) => "api-key-id:" + keyId.ToString("N");
 
     private sealed record ValidKey(Guid Id, Guid CompanyId, Guid CreatedBy, Role Role)
     {

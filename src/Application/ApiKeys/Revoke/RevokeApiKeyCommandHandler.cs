@@ -14,7 +14,7 @@ public sealed class RevokeApiKeyCommandHandler(IAppDbContext db, ApiKeyAuthentic
             ?? throw new NotFoundException("API key", command.Id);
         key.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        authenticator.Forget(key.KeyHash);
+        await authenticator.ForgetAsync(key.Id, key.KeyHash, cancellationToken);
         return Unit.Value;
     }
 }

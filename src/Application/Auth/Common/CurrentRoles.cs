@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.Common.Security;
 using NovaPulse.Domain.Common;
 
 namespace NovaPulse.Application.Auth.Common;
@@ -8,10 +9,10 @@ namespace NovaPulse.Application.Auth.Common;
 /// <summary>
 /// A member's role as the database has it now. Access tokens carry the role they were issued with; a demotion or a
 /// removal must bite on the next request, not when the token expires. Cached per host for <see cref="Lifetime"/> so the
-/// check costs no round trip on most requests: changes made on this host evict the entry at once (<see cref="Forget"/>),
-/// other hosts see them within the lifetime.
+/// check costs no round trip on most requests: a change evicts the entry on this host at once and on the others when
+/// they receive the notice (<see cref="ForgetAsync"/>); a lost notice leaves the lifetime as the bound.
 /// </summary>
-public sealed class CurrentRoles(IAppDbContext db, IMemoryCache cache)
+public sealed class CurrentRoles(IAppDbContext db, IMemoryCache cache, IClusterNotifier cluster)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
@@ -31,7 +32,15 @@ public sealed class CurrentRoles(IAppDbContext db, IMemoryCache cache)
         return membership is not null && membership.CompanyId == companyId ? membership.Role : null;
     }
 
-    public void Forget(Guid userId) => cache.Remove(Key(userId));
+    /// <summary>After a committed change to the member: evicts them here and tells the other hosts.</summary>
+    public Task ForgetAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        Evict(cache, userId);
+        return cluster.NotifyAsync(AccessCacheNotices.Member, userId, cancellationToken);
+    }
+
+    /// <summary>Evicts a member's entry (a notice from another host).</summary>
+    public static void Evict(IMemoryCache cache, Guid userId) => cache.Remove(Key(userId));
 
     private static string Key(Guid userId) => "current-role:" + userId.ToString("N");
 

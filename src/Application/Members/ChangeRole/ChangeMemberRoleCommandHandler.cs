@@ -20,7 +20,7 @@ public sealed class ChangeMemberRoleCommandHandler(IAppDbContext db, ICurrentUse
         MembershipPolicy.EnsureCanChangeRole(currentUser.RequireRole(), member, command.Role, owners);
         member.ChangeRole(command.Role);
         await db.SaveChangesAsync(cancellationToken);
-        roles.Forget(member.Id);
+        await roles.ForgetAsync(member.Id, cancellationToken);
         return MemberDto.From(member);
     }
 }

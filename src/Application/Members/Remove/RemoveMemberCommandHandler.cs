@@ -44,7 +44,7 @@ public sealed class RemoveMemberCommandHandler(IAppDbContext db, ICurrentUser cu
         member.MarkRemoved();
         db.Users.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
-        roles.Forget(member.Id);
+        await roles.ForgetAsync(member.Id, cancellationToken);
         return Unit.Value;
     }
 }

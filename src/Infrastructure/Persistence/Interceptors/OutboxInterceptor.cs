@@ -2,22 +2,22 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
 using NovaPulse.Domain.Outbox;
+using NovaPulse.Infrastructure.Cluster;
 using NovaPulse.Infrastructure.Serialization;
-using NovaPulse.Infrastructure.Workers;
 
 namespace NovaPulse.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
 /// Turns the domain events of the entities being saved into outbox rows in the same transaction, so an event
 /// exists exactly when its change committed. Workers publish them afterwards (see docs/adr/002-transactional-outbox.md);
-/// once such a save commits (by itself, or with the explicit transaction around it) the outbox processor is woken.
+/// once such a save commits (by itself, or with the explicit transaction around it) outbox processors and event streams
+/// are woken, here and on the other hosts.
 /// A singleton (the contexts are pooled): whether a context has rows waiting for a commit is kept on the context.
 /// </summary>
-public sealed class OutboxInterceptor(TimeProvider clock, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal outbox)
+public sealed class OutboxInterceptor(TimeProvider clock, WakeUps wakeUps)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
@@ -83,7 +83,7 @@ public sealed class OutboxInterceptor(TimeProvider clock, [FromKeyedServices(Wor
         if (context is AppDbContext { OutboxPending: true } app)
         {
             app.OutboxPending = false;
-            outbox.Notify();
+            wakeUps.EventsCommitted();
         }
     }
 

@@ -11,17 +11,20 @@ using NovaPulse.Application.Events.Position;
 using NovaPulse.Application.Events.Read;
 using NovaPulse.Application.Events.RenewStream;
 using NovaPulse.Application.Webhooks.Common;
+using NovaPulse.Infrastructure.Cluster;
 
 namespace NovaPulse.WebApi.Infrastructure.Events;
 
 /// <summary>
-/// Writes the caller's company's events as server-sent events. It polls the committed outbox (not an in-process bus),
-/// so an event raised on any host reaches a stream open on any other. Each event is
+/// Writes the caller's company's events as server-sent events. It reads the committed outbox (not an in-process bus),
+/// so an event raised on any host reaches a stream open on any other: at once when a commit here or a notice from
+/// another host (PostgreSQL NOTIFY) wakes it (<see cref="EventStreamSignal"/>), else every poll interval. Each event is
 /// <c>id: msg_...</c>, <c>event: type</c>, <c>data: {webhook body}</c>; silence is broken by a <c>: heartbeat</c> comment.
 /// The stream ends when its credential stops being valid (<see cref="StreamAccessCheck"/>). Each open stream holds a leased
 /// slot of its principal's plan limit, renewed while it runs and given back when it ends.
 /// </summary>
-public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, StreamAccessCheck access)
+public sealed class EventStreamer(
+    IOptions<EventStreamOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, StreamAccessCheck access, EventStreamSignal committed)
 {
     public async Task RunAsync(HttpContext http, ISender sender, IReadOnlyList<string>? types, string? lastEventId, CancellationToken cancellationToken)
     {
@@ -34,6 +37,7 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
         }
 
         // The first read happens before the response starts: a bad filter or a missing role is still a ProblemDetails.
+        var woken = committed.Next;
         var batch = await sender.Send(new ReadEventsQuery(floor.OccurredAt, floor.Id, types), cancellationToken);
         // So is a full set of open streams (429).
         var lease = await sender.Send(new OpenEventStreamCommand(settings.LeaseDuration), cancellationToken);
@@ -78,7 +82,7 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
                         sinceWrite.Restart();
                     }
 
-                    await Task.Delay(settings.PollInterval, token);
+                    await WaitAsync(woken, settings.PollInterval, token);
                     from = Later(floor, new EventPosition(newest.OccurredAt - settings.Lookback, Guid.Empty));
                     foreach (var old in seen.Where(s => s.Value < from.OccurredAt).Select(s => s.Key).ToList())
                     {
@@ -107,6 +111,8 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
                     sinceRenew.Restart();
                 }
 
+                // Taken before the read, so a commit that lands while it runs still wakes the next wait.
+                woken = committed.Next;
                 batch = await sender.Send(new ReadEventsQuery(from.OccurredAt, from.Id, types), token);
             }
         }
@@ -150,6 +156,16 @@ public sealed class EventStreamer(IOptions<EventStreamOptions> options, TimeProv
 
     private static EventPosition Later(EventPosition a, EventPosition b) =>
         a.OccurredAt > b.OccurredAt || (a.OccurredAt == b.OccurredAt && a.Id.CompareTo(b.Id) >= 0) ? a : b;
+
+    /// <summary>Until the next commit or the poll interval, whichever comes first.</summary>
+    private static async Task WaitAsync(Task woken, TimeSpan pollInterval, CancellationToken cancellationToken)
+    {
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = Task.Delay(pollInterval, poll.Token);
+        await Task.WhenAny(woken, timer);
+        await poll.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
 
     private static async Task WriteAsync(Stream body, string text, CancellationToken cancellationToken)
     {

@@ -1,0 +1,8 @@
+namespace NovaPulse.Cluster.Tests;
+
+/// <summary>One cluster for the whole run: its tests share it and run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
