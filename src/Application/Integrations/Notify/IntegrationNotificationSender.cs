@@ -78,9 +78,9 @@ public sealed partial class IntegrationNotificationSender(
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Notification of {EventType} ({EventId}) through {IntegrationType} integration {IntegrationId} failed (attempt {Attempt}): {Error}")]
+    [LoggerMessage(LogLevel.Warning, "Notification of {EventType} ({OutboxEventId}) through {IntegrationType} integration {IntegrationId} failed (attempt {Attempt}): {Error}")]
     private static partial void LogFailed(
-        ILogger logger, string eventType, Guid eventId, IntegrationType integrationType, Guid integrationId, int attempt, string? error);
+        ILogger logger, string eventType, Guid outboxEventId, IntegrationType integrationType, Guid integrationId, int attempt, string? error);
 }
 
 /// <summary>What one attempt of a notification led to.</summary>
