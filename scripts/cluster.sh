@@ -16,6 +16,8 @@
 #   NOVAPULSE_PG_PORT (55442), NOVAPULSE_REDIS_PORT (56389)
 #   NOVAPULSE_CLUSTER_NO_BUILD (unset)              1: publish the existing Release build (dotnet publish --no-build)
 #   NOVAPULSE_CLUSTER_SETTINGS (empty)              extra KEY=value environment settings for every host, space-separated
+#   NOVAPULSE_CLUSTER_REDIS (1)                     0: no Redis (each host keeps its own in-memory rate limits)
+#   NOVAPULSE_CLUSTER_HOSTS (3)                     how many hosts (1-9) behind the proxy, for bench/cluster-throughput.sh
 # Delete the folder to start from scratch (new database, new keys).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,7 +26,7 @@ DIR=${NOVAPULSE_CLUSTER_DIR:-/tmp/novapulse-cluster}
 PROXY_PORT=${NOVAPULSE_CLUSTER_PORT:-5190}
 PG_PORT=${NOVAPULSE_PG_PORT:-55442}
 REDIS_PORT=${NOVAPULSE_REDIS_PORT:-56389}
-HOSTS=(1 2 3)
+HOSTS=($(seq 1 "${NOVAPULSE_CLUSTER_HOSTS:-3}"))
 WORKER_HOSTS=" 1 2 "
 DATABASE=novapulse
 
@@ -33,7 +35,7 @@ die() { log "$*"; exit 1; }
 
 host_port() { echo $((PROXY_PORT + $1)); }
 proxy_url() { echo "http://127.0.0.1:$PROXY_PORT"; }
-has_redis() { [ -f scripts/redis.sh ]; }
+has_redis() { [ "${NOVAPULSE_CLUSTER_REDIS:-1}" = 1 ] && [ -f scripts/redis.sh ]; }
 
 postgres() { NOVAPULSE_PG_PORT=$PG_PORT NOVAPULSE_PG_DIR=$DIR/pg bash scripts/postgres.sh "$@"; }
 redis() { NOVAPULSE_REDIS_PORT=$REDIS_PORT NOVAPULSE_REDIS_DIR=$DIR/redis bash scripts/redis.sh "$@"; }
