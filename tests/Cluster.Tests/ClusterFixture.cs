@@ -108,6 +108,9 @@ public class ClusterFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>One step of a rolling restart: SIGTERM, wait for the drain (readiness fails) and the exit, start again, wait until ready.</summary>
+    public Task RestartAsync(int host) => RunScriptAsync("restart", host.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private async Task RunScriptAsync(params string[] arguments)
     {
         var command = string.Join(' ', arguments);
