@@ -22,6 +22,7 @@
 #   NOVAPULSE_CLUSTER_SETTINGS (empty)              extra KEY=value environment settings for every host, space-separated
 #   NOVAPULSE_CLUSTER_REDIS (1)                     0: no Redis (each host keeps its own in-memory rate limits)
 #   NOVAPULSE_CLUSTER_HOSTS (3)                     how many hosts (1-9) behind the proxy, for bench/cluster-throughput.sh
+#   NOVAPULSE_CLUSTER_WORKER_HOSTS ("1 2")          which hosts run the workers, for bench/cluster-deliveries.sh
 # Delete the folder to start from scratch (new database, new keys).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -31,7 +32,7 @@ PROXY_PORT=${NOVAPULSE_CLUSTER_PORT:-5190}
 PG_PORT=${NOVAPULSE_PG_PORT:-55442}
 REDIS_PORT=${NOVAPULSE_REDIS_PORT:-56389}
 HOSTS=($(seq 1 "${NOVAPULSE_CLUSTER_HOSTS:-3}"))
-WORKER_HOSTS=" 1 2 "
+WORKER_HOSTS=" ${NOVAPULSE_CLUSTER_WORKER_HOSTS:-1 2} "
 DATABASE=novapulse
 
 log() { echo "cluster.sh: $*" >&2; }
