@@ -26,7 +26,7 @@ receiver="http://127.0.0.1:$receiver_port"
 receiver_pid=""
 cleanup() {
   [ -n "$receiver_pid" ] && kill "$receiver_pid" 2>/dev/null || true
-  bash scripts/cluster.sh stop >/dev/null 2>&1 || true
+  NOVAPULSE_CLUSTER_HOSTS=3 bash scripts/cluster.sh stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -38,7 +38,8 @@ first=true
 for redis in 1 0; do
   for hosts in 1 2 3; do
     cluster() { NOVAPULSE_CLUSTER_REDIS=$redis NOVAPULSE_CLUSTER_HOSTS=$hosts bash scripts/cluster.sh "$@" >/dev/null; }
-    cluster stop 2>/dev/null || true
+    # Stop all three: a host left from a larger run would keep claiming deliveries beside this run's hosts.
+    NOVAPULSE_CLUSTER_HOSTS=3 bash scripts/cluster.sh stop >/dev/null 2>&1 || true
     NOVAPULSE_CLUSTER_WORKER_HOSTS=" " cluster start
     if $first; then
       curl -sf -H 'Content-Type: application/json' "$proxy/api/v1/auth/register" \
