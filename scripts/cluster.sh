@@ -5,9 +5,13 @@
 #   scripts/cluster.sh start    publish (Release) when no host runs, start what is not running; prints the proxy URL
 #   scripts/cluster.sh stop     stop the hosts, nginx, Redis and PostgreSQL; the folder (database, logs) stays
 #   scripts/cluster.sh status   one line per part; exit 0 and print the proxy URL when all run, exit 3 when not
+#   scripts/cluster.sh restart N  one step of a rolling restart: SIGTERM to host N, wait until its /health/ready fails
+#                               (draining) and it exits, start it again on the same binaries, wait until it is ready
 #
 # Hosts 1 and 2 run the background workers (Workers:Enabled), host 3 is API-only. nginx adds X-Served-By (the
 # upstream's address) to every response and forwards X-Forwarded-For/-Proto/-Host; the hosts trust 127.0.0.1 as proxy.
+# A refused connection or a timeout passes the request to the next host (nginx's default `error timeout`, named here):
+# every method when nothing was sent yet, only idempotent ones after; clients retry the rest (docs/DEPLOYMENT.md).
 # Host 1 starts first and applies the migrations; 2 and 3 start once it is ready.
 #
 # Environment:
@@ -18,6 +22,7 @@
 #   NOVAPULSE_CLUSTER_SETTINGS (empty)              extra KEY=value environment settings for every host, space-separated
 #   NOVAPULSE_CLUSTER_REDIS (1)                     0: no Redis (each host keeps its own in-memory rate limits)
 #   NOVAPULSE_CLUSTER_HOSTS (3)                     how many hosts (1-9) behind the proxy, for bench/cluster-throughput.sh
+#   NOVAPULSE_CLUSTER_WORKER_HOSTS ("1 2")          which hosts run the workers, for bench/cluster-deliveries.sh
 # Delete the folder to start from scratch (new database, new keys).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,7 +32,7 @@ PROXY_PORT=${NOVAPULSE_CLUSTER_PORT:-5190}
 PG_PORT=${NOVAPULSE_PG_PORT:-55442}
 REDIS_PORT=${NOVAPULSE_REDIS_PORT:-56389}
 HOSTS=($(seq 1 "${NOVAPULSE_CLUSTER_HOSTS:-3}"))
-WORKER_HOSTS=" 1 2 "
+WORKER_HOSTS=" ${NOVAPULSE_CLUSTER_WORKER_HOSTS:-1 2} "
 DATABASE=novapulse
 
 log() { echo "cluster.sh: $*" >&2; }
@@ -145,6 +150,9 @@ write_nginx_conf() {
     echo "      proxy_buffering off;"
     echo "      proxy_request_buffering off;"
     echo "      proxy_read_timeout 1h;"
+    echo "      # A host that is restarting refuses connections: try the next one (POST only if nothing was sent yet)."
+    echo "      proxy_next_upstream error timeout;"
+    echo "      proxy_next_upstream_tries 3;"
     echo "      add_header X-Served-By \$upstream_addr always;"
     echo "    }"
     echo "  }"
@@ -193,6 +201,33 @@ stop_host() {
   log "host $n stopped"
 }
 
+# Waits for a host to exit after SIGTERM: Shutdown:DrainDelay (5 s) of serving, then in-flight requests finish.
+wait_exit() {
+  local pid=$1
+  for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.25; done
+  return 1
+}
+
+restart_host() {
+  local n=$1 pid ready
+  [[ "$n" =~ ^[1-9]$ ]] && [ "$n" -le "${#HOSTS[@]}" ] || die "restart: no host $n (1-${#HOSTS[@]})"
+  ready="http://127.0.0.1:$(host_port "$n")/health/ready"
+  if host_running "$n"; then
+    pid=$(cat "$DIR/host$n/pid")
+    log "host $n: SIGTERM"
+    kill -TERM "$pid"
+    for _ in $(seq 1 40); do curl -fsS -o /dev/null "$ready" 2>/dev/null || break; sleep 0.25; done
+    log "host $n: draining (/health/ready no longer 200)"
+    wait_exit "$pid" || { log "host $n did not exit within 30 s: SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; }
+    rm -f "$DIR/host$n/pid"
+  fi
+  REDIS_CONFIGURATION=""
+  if has_redis; then REDIS_CONFIGURATION=$(redis start 2>/dev/null); fi
+  start_host "$n"
+  wait_ready "$n"
+  log "host $n: ready"
+}
+
 stop() {
   if nginx_running; then
     kill -QUIT "$(cat "$DIR/nginx/nginx.pid")"
@@ -227,5 +262,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  restart) restart_host "${2:-}" ;;
+  *) echo "usage: $0 start|stop|status|restart N" >&2; exit 2 ;;
 esac

@@ -17,9 +17,9 @@ public sealed class ApiKeyRevocationTests(ClusterFixture cluster)
         var key = body.GetProperty("key").GetString()!;
         var keyId = body.GetProperty("apiKey").GetProperty("id").GetString();
 
-        using var host1 = new HttpClient { BaseAddress = ClusterFixture.Host(1) };
+        using var host1 = new HttpClient { BaseAddress = cluster.Host(1) };
         host1.DefaultRequestHeaders.Authorization = owner.DefaultRequestHeaders.Authorization;
-        using var host2 = new HttpClient { BaseAddress = ClusterFixture.Host(2) };
+        using var host2 = new HttpClient { BaseAddress = cluster.Host(2) };
         host2.DefaultRequestHeaders.Add("X-Api-Key", key);
         using (var accepted = await host2.GetAsync("/api/v1/tasks"))
         {

@@ -6,39 +6,61 @@ using System.Text.Json;
 namespace NovaPulse.Cluster.Tests;
 
 /// <summary>
-/// Starts scripts/cluster.sh once (fresh folder, its own PostgreSQL port) and stops it at the end. The hosts poll event
-/// streams only every 30 s, so what arrives sooner was woken by a notification; short webhook leases (5 s) let a
-/// killed host's work be taken over within the test.
+/// Starts scripts/cluster.sh once (fresh folder, its own PostgreSQL and Redis ports) and stops it at the end. The hosts
+/// poll event streams only every 30 s, so what arrives sooner was woken by a notification; short webhook leases (5 s)
+/// let a killed host's work be taken over within the test. The rate limits are raised out of the way here (2,000 events
+/// come from one principal); <see cref="DefaultLimitsClusterFixture"/> runs the production limits.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
-    private static readonly string Folder = Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_DIR") ?? "/tmp/novapulse-cluster-tests";
-    private static readonly int ProxyPort = int.Parse(Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_PORT") ?? "5290");
-    private static readonly string PostgresPort = Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_PG_PORT") ?? "55442";
+    private static readonly string BaseFolder = Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_DIR") ?? "/tmp/novapulse-cluster-tests";
+    private static readonly int BaseProxyPort = int.Parse(Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_PORT") ?? "5290");
+    private static readonly int BasePostgresPort = int.Parse(Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_PG_PORT") ?? "55442");
+    private static readonly int BaseRedisPort = int.Parse(Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_REDIS_PORT") ?? "56442");
 
-    private const string Settings =
-        "EventStream__PollInterval=00:00:30 Webhooks__TimeoutSeconds=2 Webhooks__LeaseMargin=00:00:03 " +
-        "RateLimiting__PermitsPerMinute=1000000 RateLimiting__AuthPermitsPerMinute=1000 Billing__Plans__0__Limits__Tasks=1000000 " +
-        "Serilog__MinimumLevel__Default=Warning";
+    private const string CommonSettings = "Serilog__MinimumLevel__Default=Warning";
 
-    public Uri Proxy { get; } = new($"http://127.0.0.1:{ProxyPort}");
+    private readonly string _folder;
+    private readonly int _proxyPort;
+    private readonly int _postgresPort;
+    private readonly int _redisPort;
+    private readonly string _settings;
+
+    public ClusterFixture()
+        : this(0, "EventStream__PollInterval=00:00:30 Webhooks__TimeoutSeconds=2 Webhooks__LeaseMargin=00:00:03 " +
+            "RateLimiting__PermitsPerMinute=1000000 RateLimiting__AuthPermitsPerMinute=1000 Billing__Plans__0__Limits__Tasks=1000000")
+    {
+    }
+
+    /// <summary>Cluster <paramref name="index"/> gets its own folder and ports (proxy +5 each, PostgreSQL and Redis +1), so two never collide.</summary>
+    protected ClusterFixture(int index, string settings)
+    {
+        _folder = index == 0 ? BaseFolder : $"{BaseFolder}-{index}";
+        _proxyPort = BaseProxyPort + (5 * index);
+        _postgresPort = BasePostgresPort + index;
+        _redisPort = BaseRedisPort + index;
+        _settings = $"{settings} {CommonSettings}".Trim();
+        Proxy = new Uri($"http://127.0.0.1:{_proxyPort}");
+    }
+
+    public Uri Proxy { get; }
 
     /// <summary>Host 1 and 2 run the workers; host 3 is API-only.</summary>
-    public static Uri Host(int n) => new($"http://127.0.0.1:{ProxyPort + n}");
+    public Uri Host(int n) => new($"http://127.0.0.1:{_proxyPort + n}");
 
     /// <summary>Which host answered, from the proxy's X-Served-By (the upstream address).</summary>
-    public static int ServedBy(HttpResponseMessage response)
+    public int ServedBy(HttpResponseMessage response)
     {
         var upstream = Assert.Single(response.Headers.GetValues("X-Served-By"));
-        return int.Parse(upstream.Split(':')[^1]) - ProxyPort;
+        return int.Parse(upstream.Split(':')[^1]) - _proxyPort;
     }
 
     public async Task InitializeAsync()
     {
         await RunScriptAsync("stop");
-        if (Directory.Exists(Folder))
+        if (Directory.Exists(_folder))
         {
-            Directory.Delete(Folder, recursive: true);
+            Directory.Delete(_folder, recursive: true);
         }
 
         await RunScriptAsync("start");
@@ -47,9 +69,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public Task DisposeAsync() => RunScriptAsync("stop");
 
     /// <summary>kill -9: no shutdown, leases left behind.</summary>
-    public static void Kill(int host)
+    public void Kill(int host)
     {
-        var pid = int.Parse(File.ReadAllText(Path.Combine(Folder, $"host{host}", "pid")).Trim());
+        var pid = int.Parse(File.ReadAllText(Path.Combine(_folder, $"host{host}", "pid")).Trim());
         Process.GetProcessById(pid).Kill();
     }
 
@@ -86,17 +108,22 @@ public sealed class ClusterFixture : IAsyncLifetime
         return client;
     }
 
-    private static async Task RunScriptAsync(string command)
+    /// <summary>One step of a rolling restart: SIGTERM, wait for the drain (readiness fails) and the exit, start again, wait until ready.</summary>
+    public Task RestartAsync(int host) => RunScriptAsync("restart", host.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private async Task RunScriptAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "scripts", "cluster.sh"), command])
+        var command = string.Join(' ', arguments);
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "scripts", "cluster.sh"), .. arguments])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        start.Environment["NOVAPULSE_CLUSTER_DIR"] = Folder;
-        start.Environment["NOVAPULSE_CLUSTER_PORT"] = ProxyPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["NOVAPULSE_PG_PORT"] = PostgresPort;
-        start.Environment["NOVAPULSE_CLUSTER_SETTINGS"] = Settings;
+        start.Environment["NOVAPULSE_CLUSTER_DIR"] = _folder;
+        start.Environment["NOVAPULSE_CLUSTER_PORT"] = _proxyPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["NOVAPULSE_PG_PORT"] = _postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["NOVAPULSE_REDIS_PORT"] = _redisPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["NOVAPULSE_CLUSTER_SETTINGS"] = _settings;
         // The solution was built in Release (test.sh, or the developer): publish that build instead of compiling again.
         if (File.Exists(Path.Combine(RepositoryRoot(), "src/WebApi/bin/Release/net10.0/NovaPulse.WebApi.dll")))
         {

@@ -39,11 +39,11 @@ public sealed partial class DashboardSessionTests(ClusterFixture cluster)
             pages.Add(await browser.GetAsync("/developer"));
         }
 
-        Assert.NotEqual(ClusterFixture.ServedBy(form), ClusterFixture.ServedBy(signIn));
+        Assert.NotEqual(cluster.ServedBy(form), cluster.ServedBy(signIn));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.DoesNotContain("/account/login", signIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.All(pages, page => Assert.Equal(HttpStatusCode.OK, page.StatusCode));
-        Assert.Equal([1, 2, 3], pages.Select(ClusterFixture.ServedBy).Distinct().Order());
+        Assert.Equal([1, 2, 3], pages.Select(cluster.ServedBy).Distinct().Order());
         pages.ForEach(page => page.Dispose());
     }
 

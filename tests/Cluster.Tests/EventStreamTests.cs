@@ -9,8 +9,8 @@ public sealed class EventStreamTests(ClusterFixture cluster)
     public async Task A_stream_open_on_host_3_sees_an_event_committed_on_host_1_within_a_second()
     {
         using var viaProxy = await cluster.RegisterAsync();
-        using var host1 = new HttpClient { BaseAddress = ClusterFixture.Host(1) };
-        using var host3 = new HttpClient { BaseAddress = ClusterFixture.Host(3), Timeout = Timeout.InfiniteTimeSpan };
+        using var host1 = new HttpClient { BaseAddress = cluster.Host(1) };
+        using var host3 = new HttpClient { BaseAddress = cluster.Host(3), Timeout = Timeout.InfiniteTimeSpan };
         host1.DefaultRequestHeaders.Authorization = host3.DefaultRequestHeaders.Authorization = viaProxy.DefaultRequestHeaders.Authorization;
 
         using var stream = await host3.GetAsync("/api/v1/events/stream", HttpCompletionOption.ResponseHeadersRead);

@@ -12,7 +12,7 @@ public sealed class RoundRobinTests(ClusterFixture cluster)
         {
             using var response = await client.GetAsync("/api/v1/tasks");
             response.EnsureSuccessStatusCode();
-            servedBy.Add(ClusterFixture.ServedBy(response));
+            servedBy.Add(cluster.ServedBy(response));
         }
 
         Assert.Equal([1, 2, 3], servedBy.Distinct().Order());

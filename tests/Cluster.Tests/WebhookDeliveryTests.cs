@@ -31,7 +31,7 @@ public sealed class WebhookDeliveryTests(ClusterFixture cluster)
 
         try
         {
-            ClusterFixture.Kill(1);
+            cluster.Kill(1);
             await receiver.WaitForAsync(600, TimeSpan.FromSeconds(40));
             Assert.Equal(600, receiver.Received.Count);
         }
