@@ -1,5 +1,5 @@
-using Xunit.Abstractions;
 using System.Net.Http.Json;
+using Xunit.Abstractions;
 
 namespace NovaPulse.Cluster.Tests;
 
