@@ -95,13 +95,14 @@ public sealed class WebhookDeliveryProcessor(
             outcomes[index] = new WebhookAttemptOutcome(outcome, result);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Before (the first one with) the results: a delivery is never seen failed for good with its endpoint still enabled.
         foreach (var (endpointId, (companyId, reason)) in _toDisable)
         {
             await DisableAsync(companyId, endpointId, reason, now, cancellationToken);
         }
 
         _toDisable.Clear();
+        await db.SaveChangesAsync(cancellationToken);
         return outcomes;
     }
 
