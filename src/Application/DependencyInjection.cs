@@ -9,6 +9,7 @@ using NovaPulse.Application.Billing.Usage;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Integrations.Common;
 using NovaPulse.Application.Integrations.Notify;
+using NovaPulse.Application.Uploads.Cleanup;
 using NovaPulse.Application.Uploads.Common;
 using NovaPulse.Application.Webhooks.Delivery;
 
@@ -26,8 +27,10 @@ public static class DependencyInjection
         services.AddScoped<SignInLockout>();
         services.AddScoped<CurrentRoles>();
         services.AddScoped<ApiKeyAuthenticator>();
-        services.AddScoped<UploadIngestor>();
+        services.AddScoped<StorageQuota>();
+        services.AddScoped<UploadContent>();
         services.AddScoped<UploadUrls>();
+        services.AddScoped<UploadCleanup>();
         services.AddScoped<WebhookDeliveryProcessor>();
         services.AddScoped<IOutboxEventConsumer, WebhookFanOutConsumer>();
         services.AddSingleton<PlanCatalog>();

@@ -29,7 +29,6 @@ using NovaPulse.Infrastructure.Security;
 using NovaPulse.Infrastructure.Security.DataProtection;
 using NovaPulse.Infrastructure.Storage;
 using NovaPulse.Infrastructure.Storage.Cloudinary;
-using NovaPulse.Infrastructure.Uploads;
 using NovaPulse.Infrastructure.Webhooks;
 using NovaPulse.Infrastructure.Workers;
 using Polly;
@@ -337,7 +336,6 @@ public static class DependencyInjection
 
         services.AddSingleton<IUploadUrlSigner, HmacUploadUrlSigner>();
         services.AddSingleton<IThumbnailGenerator, SkiaThumbnailGenerator>();
-        services.AddScoped<UploadCleanup>();
         if (configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Enabled ?? true)
         {
             services.AddHostedService<UploadCleanupWorker>();

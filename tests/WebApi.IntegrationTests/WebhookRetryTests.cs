@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using NovaPulse.Application.Webhooks.Delivery;
 using NovaPulse.Domain.Webhooks;
 using NovaPulse.WebApi.IntegrationTests.Infrastructure;
 
@@ -79,6 +82,74 @@ public sealed class WebhookRetryTests
         Assert.Equal(1, delivery.AttemptCount);
         Assert.True(receiver.Requests.Count == 1, string.Join("\n", receiver.Requests.Select(r => r.WebhookId + " " + r.Body[..80])));
         Assert.Single(await factory.DeliveriesAsync(endpoint.Id()));
+        var audit = await (await tenant.Owner.GetAsync($"/api/v1/audit-logs?action=webhook.endpoint_disabled&entityId={endpoint.Id()}")).ReadJsonAsync();
+        Assert.Single(audit["items"]!.AsArray());
+    });
+
+    [Fact]
+    public Task The_auto_disable_audit_entry_is_the_platforms_with_the_switch_off_and_the_streak_start() => WebhookHost.RunAsync(async factory =>
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = (_, _) => (410, null, "unsubscribed");
+        var tenant = await factory.RegisterAsync();
+        var endpoint = await tenant.Owner.CreateWebhookAsync(receiver.Url, "task.created");
+
+        await tenant.Owner.CreateTaskAsync(new { title = "one" });
+        await factory.WaitForDeliveryAsync(endpoint.Id(), d => d.Status == WebhookDeliveryStatus.Failed);
+
+        var failingSince = (await factory.EndpointAsync(endpoint.Id())).FailingSince!.Value;
+        var audit = await (await tenant.Owner.GetAsync($"/api/v1/audit-logs?entityId={endpoint.Id()}")).ReadJsonAsync();
+        var items = audit["items"]!.AsArray();
+        // The endpoint's creation, then the switch-off: no plain "updated" entry beside the named one.
+        Assert.Equal(["created", "webhook.endpoint_disabled"], items.Select(i => i!["action"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var entry = items.Single(i => i!["action"]!.GetValue<string>() == "webhook.endpoint_disabled")!;
+        Assert.Equal("system", entry["actorType"]!.GetValue<string>());
+        Assert.Null(entry["actorId"]);
+        Assert.Null(entry["requestId"]);
+        Assert.Equal("webhook_endpoint", entry["entityType"]!.GetValue<string>());
+        var expected = JsonSerializer.Serialize(new
+        {
+            enabled = new { old = true, @new = false },
+            disabledReason = new { old = (string?)null, @new = WebhookEndpoint.DisabledGone },
+            failingSince = new { old = failingSince, @new = failingSince },
+        });
+        var changes = entry["changes"]!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), changes), changes.ToJsonString());
+        Assert.Equal(["enabled", "disabledReason", "failingSince"], changes.AsObject().Select(p => p.Key));
+    });
+
+    [Fact]
+    public Task Two_hosts_disabling_one_endpoint_at_once_write_one_audit_entry() => WebhookHost.RunAsync(async factory =>
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = TimeSpan.FromMilliseconds(300); // both sends in flight together, so both disables race
+        receiver.Respond = (_, _) => (410, null, "unsubscribed");
+        var tenant = await factory.RegisterAsync();
+        var endpoint = await tenant.Owner.CreateWebhookAsync(receiver.Url, "task.created");
+        var now = factory.Clock.GetUtcNow();
+        var ids = await factory.WithDbAsync(async db =>
+        {
+            var deliveries = Enumerable.Range(0, 2).Select(i =>
+            {
+                var delivery = WebhookDelivery.Create(tenant.CompanyId, endpoint.Id(), $"msg_race{i}", "task.created", "{}", now);
+                delivery.Lease(now + TimeSpan.FromHours(1)); // held by "the two hosts" below, not by this host's worker
+                return delivery;
+            }).ToList();
+            db.WebhookDeliveries.AddRange(deliveries);
+            await db.SaveChangesAsync();
+            return deliveries.Select(d => d.Id).ToList();
+        });
+
+        // Two scopes are two contexts, each with its own processor: what two hosts' workers run.
+        var outcomes = await Task.WhenAll(ids.Select(async id =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<WebhookDeliveryProcessor>().AttemptAsync(id, CancellationToken.None);
+        }));
+
+        Assert.All(outcomes, o => Assert.Equal(WebhookDeliveryOutcome.EndpointDisabled, o.Outcome));
+        Assert.Equal(2, receiver.Requests.Count);
+        Assert.False((await factory.EndpointAsync(endpoint.Id())).Enabled);
         var audit = await (await tenant.Owner.GetAsync($"/api/v1/audit-logs?action=webhook.endpoint_disabled&entityId={endpoint.Id()}")).ReadJsonAsync();
         Assert.Single(audit["items"]!.AsArray());
     });

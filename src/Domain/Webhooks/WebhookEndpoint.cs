@@ -6,13 +6,18 @@ namespace NovaPulse.Domain.Webhooks;
 /// A customer URL subscribed to event types. The signing secret is stored encrypted; during a rotation the previous
 /// secret keeps signing (alongside the new one) until <see cref="PreviousSecretExpiresAt"/>.
 /// </summary>
-public sealed class WebhookEndpoint : Entity, ITenantOwned, IAuditable
+public sealed class WebhookEndpoint : Entity, ITenantOwned, IHasAuditedAction
 {
     public const int UrlMaxLength = 2000;
     public const int DescriptionMaxLength = 500;
     public const int MaxEventTypes = 50;
     public const string AllEvents = "*";
     public static readonly TimeSpan RotationOverlap = TimeSpan.FromHours(24);
+
+    /// <summary>The audit action of the platform's switch-off (<see cref="DisableAutomatically"/>).</summary>
+    public const string DisabledAuditAction = "webhook.endpoint_disabled";
+
+    private AuditedAction? _pendingAuditedAction;
 
     private WebhookEndpoint()
     {
@@ -47,6 +52,8 @@ public sealed class WebhookEndpoint : Entity, ITenantOwned, IAuditable
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    public AuditedAction? PendingAuditedAction => _pendingAuditedAction;
 
     public static WebhookEndpoint Create(
         Guid companyId, string url, IEnumerable<string> eventTypes, string? description, bool enabled, string protectedSecret, DateTimeOffset now) => new()
@@ -112,6 +119,27 @@ public sealed class WebhookEndpoint : Entity, ITenantOwned, IAuditable
     public const string DisabledGone = "gone";
 
     public const string DisabledFailing = "failing";
+
+    /// <summary>
+    /// The platform switches the endpoint off for <paramref name="reason"/> (<see cref="DisabledGone"/>,
+    /// <see cref="DisabledFailing"/>), audited as <see cref="DisabledAuditAction"/> with the failure streak's start.
+    /// False, and nothing changes, when it is already disabled.
+    /// </summary>
+    public bool DisableAutomatically(string reason, DateTimeOffset now)
+    {
+        if (!Enabled)
+        {
+            return false;
+        }
+
+        Enabled = false;
+        DisabledReason = reason;
+        UpdatedAt = now;
+        _pendingAuditedAction = new AuditedAction(DisabledAuditAction, [nameof(Enabled), nameof(DisabledReason), nameof(FailingSince)]);
+        return true;
+    }
+
+    public void ClearPendingAuditedAction() => _pendingAuditedAction = null;
 
     public bool Subscribes(string eventType) => EventTypes.Contains(AllEvents) || EventTypes.Contains(eventType);
 

@@ -30,6 +30,9 @@ public sealed partial class LocalDiskFileStorage : IFileStorage
 
     public bool TransformsImages => false;
 
+    public Task<StoredUpload> StoreUploadAsync(string key, bool isPublic, Stream content, UploadPolicy policy, CancellationToken cancellationToken) =>
+        UploadInspection.StoreAsync(this, key, isPublic, content, policy, cancellationToken);
+
     public async Task<StoredObject> SaveAsync(StorageObject target, Stream content, CancellationToken cancellationToken)
     {
         var path = PathOf(target.Key);

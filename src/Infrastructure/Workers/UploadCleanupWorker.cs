@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Options;
-using NovaPulse.Infrastructure.Uploads;
+using NovaPulse.Application.Uploads.Cleanup;
 
 namespace NovaPulse.Infrastructure.Workers;
 

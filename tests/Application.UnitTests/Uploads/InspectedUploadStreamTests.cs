@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Uploads.Common;
+using NovaPulse.Infrastructure.Storage;
 
 namespace NovaPulse.Application.UnitTests.Uploads;
 
@@ -16,7 +17,7 @@ public sealed class InspectedUploadStreamTests
     public async Task Reports_the_sha256_and_size_of_every_byte_read(int size)
     {
         var bytes = RandomNumberGenerator.GetBytes(size);
-        await using var inspected = await InspectedUploadStream.OpenAsync(new PieceStream(bytes), size, CancellationToken.None);
+        await using var inspected = await InspectedUploadStream.OpenAsync(new PieceStream(bytes), size, FileTypeSniffer.HeaderLength, CancellationToken.None);
         var copy = new MemoryStream();
 
         await inspected.CopyToAsync(copy, 10_000);
@@ -31,7 +32,7 @@ public sealed class InspectedUploadStreamTests
     public async Task Synchronous_reads_hash_the_same_bytes()
     {
         var bytes = RandomNumberGenerator.GetBytes((2 * Segment) + 5);
-        await using var inspected = await InspectedUploadStream.OpenAsync(new MemoryStream(bytes), bytes.Length, CancellationToken.None);
+        await using var inspected = await InspectedUploadStream.OpenAsync(new MemoryStream(bytes), bytes.Length, FileTypeSniffer.HeaderLength, CancellationToken.None);
 
         inspected.CopyTo(Stream.Null, 50_000);
 
@@ -42,7 +43,7 @@ public sealed class InspectedUploadStreamTests
     public async Task Crossing_the_limit_stops_the_read_and_leaves_no_checksum()
     {
         var bytes = RandomNumberGenerator.GetBytes(3 * Segment);
-        await using var inspected = await InspectedUploadStream.OpenAsync(new PieceStream(bytes), (2 * Segment) + 1, CancellationToken.None);
+        await using var inspected = await InspectedUploadStream.OpenAsync(new PieceStream(bytes), (2 * Segment) + 1, FileTypeSniffer.HeaderLength, CancellationToken.None);
 
         await Assert.ThrowsAsync<PayloadTooLargeException>(() => inspected.CopyToAsync(Stream.Null, 64 * 1024));
 
@@ -53,7 +54,7 @@ public sealed class InspectedUploadStreamTests
     public async Task The_checksum_is_unknown_until_the_end_is_read()
     {
         var bytes = RandomNumberGenerator.GetBytes(Segment * 2);
-        await using var inspected = await InspectedUploadStream.OpenAsync(new MemoryStream(bytes), bytes.Length, CancellationToken.None);
+        await using var inspected = await InspectedUploadStream.OpenAsync(new MemoryStream(bytes), bytes.Length, FileTypeSniffer.HeaderLength, CancellationToken.None);
 
         await inspected.ReadExactlyAsync(new byte[Segment + 10]);
 

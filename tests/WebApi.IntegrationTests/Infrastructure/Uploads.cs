@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using NovaPulse.Infrastructure.Uploads;
+using NovaPulse.Application.Uploads.Cleanup;
 using SkiaSharp;
 
 namespace NovaPulse.WebApi.IntegrationTests.Infrastructure;

@@ -8,7 +8,7 @@ using NovaPulse.Application.Uploads.Common;
 namespace NovaPulse.Application.Billing.Me;
 
 public sealed class GetBillingQueryHandler(
-    IAppDbContext db, ICurrentUser currentUser, PlanCatalog catalog, IPlanLimits planLimits, UploadIngestor ingestor, IPaymentGateway gateway,
+    IAppDbContext db, ICurrentUser currentUser, PlanCatalog catalog, IPlanLimits planLimits, StorageQuota quota, IPaymentGateway gateway,
     TimeProvider clock)
     : IQueryHandler<GetBillingQuery, BillingDto>
 {
@@ -26,7 +26,7 @@ public sealed class GetBillingQueryHandler(
         var usage = new UsageDto(
             await db.Users.CountAsync(cancellationToken),
             await db.Companies.Where(c => c.Id == companyId).Select(c => c.TaskCount).SingleAsync(cancellationToken),
-            await ingestor.UsageAsync(companyId, excluding: null, cancellationToken),
+            await quota.UsageAsync(companyId, excluding: null, cancellationToken),
             await db.UsageRecords.Where(r => r.Metric == ApiCallsMetric && r.Timestamp >= monthStart).SumAsync(r => (long?)r.Quantity, cancellationToken) ?? 0);
         var limits = PlanLimitsDto.From(plan.Limits) with { StorageBytes = uploads.StorageQuotaBytes, MaxUploadBytes = uploads.MaxUploadBytes };
         var paymentMethod = account?.PaymentMethodLast4 is { } last4 ? new PaymentMethodDto(account.PaymentMethodBrand, last4) : null;

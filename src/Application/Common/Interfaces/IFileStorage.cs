@@ -17,6 +17,13 @@ public interface IFileStorage
     /// <summary>Streams <paramref name="content"/> to the object; the object appears only once complete.</summary>
     Task<StoredObject> SaveAsync(StorageObject target, Stream content, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Streams an incoming upload to the object at <paramref name="key"/>: typed by <see cref="UploadPolicy.Classify"/>
+    /// from its first bytes before any is stored, refused (413) past <see cref="UploadPolicy.MaxBytes"/>, and measured
+    /// (size, SHA-256) on the way; nothing beyond the first bytes is buffered. The object appears only once complete.
+    /// </summary>
+    Task<StoredUpload> StoreUploadAsync(string key, bool isPublic, Stream content, UploadPolicy policy, CancellationToken cancellationToken);
+
     /// <summary>The object's bytes (seekable for Range requests), or null when it does not exist or is served by URL only.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
 
@@ -44,6 +51,18 @@ public sealed record StorageObject(string Key, string ContentType, UploadKind Ki
 
 /// <summary>What the storage measured (Cloudinary reports image dimensions; LocalDisk leaves them to the thumbnailer).</summary>
 public sealed record StoredObject(long Size, int? Width = null, int? Height = null, string? Format = null);
+
+/// <summary>
+/// The application's rules for incoming bytes: at most <paramref name="MaxBytes"/>, and what they are, decided from their
+/// first <paramref name="HeaderLength"/> bytes by <paramref name="Classify"/> (which throws to refuse them).
+/// </summary>
+public sealed record UploadPolicy(long MaxBytes, int HeaderLength, Func<ReadOnlyMemory<byte>, UploadContentType> Classify);
+
+/// <summary>The type an upload is stored as.</summary>
+public sealed record UploadContentType(string ContentType, UploadKind Kind);
+
+/// <summary>An upload the storage holds: where, how many bytes, their lower-case hex SHA-256, and what it measured.</summary>
+public sealed record StoredUpload(StorageObject Target, long Size, string Checksum, int? Width, int? Height);
 
 /// <summary>A stored object found when listing, addressed the way the storage needs to delete it.</summary>
 public sealed record StoredEntry(StorageObject Target, DateTimeOffset LastModified);

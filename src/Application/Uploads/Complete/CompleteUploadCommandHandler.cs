@@ -7,7 +7,7 @@ using NovaPulse.Domain.Uploads;
 
 namespace NovaPulse.Application.Uploads.Complete;
 
-public sealed class CompleteUploadCommandHandler(IAppDbContext db, IFileStorage storage, IPlanLimits planLimits, UploadIngestor ingestor, UploadUrls urls, TimeProvider clock)
+public sealed class CompleteUploadCommandHandler(IAppDbContext db, IFileStorage storage, IPlanLimits planLimits, StorageQuota quota, UploadUrls urls, TimeProvider clock)
     : ICommandHandler<CompleteUploadCommand, UploadDto>
 {
     public async ValueTask<UploadDto> Handle(CompleteUploadCommand command, CancellationToken cancellationToken)
@@ -33,11 +33,11 @@ public sealed class CompleteUploadCommandHandler(IAppDbContext db, IFileStorage 
             throw new PayloadTooLargeException(Math.Min(limits.MaxUploadBytes, upload.Size));
         }
 
-        var usage = await ingestor.UsageAsync(upload.CompanyId, upload.Id, cancellationToken);
+        var usage = await quota.UsageAsync(upload.CompanyId, upload.Id, cancellationToken);
         if (usage + stored.Size > limits.StorageQuotaBytes)
         {
             await storage.DeleteAsync(target, CancellationToken.None);
-            throw UploadIngestor.QuotaExceeded(usage, limits);
+            throw StorageQuota.Exceeded(usage, limits);
         }
 
         upload.Complete(new StoredContent(upload.ContentType, upload.Kind, stored.Size, null, stored.Width, stored.Height, null), clock.GetUtcNow());

@@ -8,7 +8,7 @@ using NovaPulse.Domain.Uploads;
 namespace NovaPulse.Application.Uploads.Complete;
 
 public sealed class PutUploadContentCommandHandler(
-    IAppDbContext db, IUploadUrlSigner signer, UploadIngestor ingestor, UploadUrls urls, TimeProvider clock)
+    IAppDbContext db, IUploadUrlSigner signer, StorageQuota quota, UploadContent uploads, UploadUrls urls, TimeProvider clock)
     : ICommandHandler<PutUploadContentCommand, UploadDto>
 {
     public async ValueTask<UploadDto> Handle(PutUploadContentCommand command, CancellationToken cancellationToken)
@@ -27,11 +27,11 @@ public sealed class PutUploadContentCommandHandler(
             throw new ConflictException("This upload is already complete; request a new signed URL to upload another file.");
         }
 
-        var limits = await ingestor.EnsureRoomAsync(upload.CompanyId, null, upload.Id, cancellationToken);
+        var limits = await quota.EnsureRoomAsync(upload.CompanyId, null, upload.Id, cancellationToken);
         var maxBytes = Math.Min(limits.MaxUploadBytes, upload.Size);
-        var content = await ingestor.StoreAsync(upload, command.Content, command.ContentType ?? upload.ContentType, maxBytes, limits, cancellationToken);
+        var content = await uploads.StoreAsync(upload, command.Content, command.ContentType ?? upload.ContentType, maxBytes, limits, cancellationToken);
         upload.Complete(content, clock.GetUtcNow());
-        await ingestor.CommitAsync(upload, content, limits, cancellationToken);
+        await uploads.CommitAsync(upload, content, limits, cancellationToken);
         return urls.ToDto(upload);
     }
 }

@@ -11,7 +11,8 @@ public sealed class UploadFileCommandHandler(
     IAppDbContext db,
     ICurrentUser currentUser,
     IFileStorage storage,
-    UploadIngestor ingestor,
+    StorageQuota quota,
+    UploadContent uploads,
     UploadUrls urls,
     IValidator<UploadFileCommand> validator,
     TimeProvider clock)
@@ -21,7 +22,7 @@ public sealed class UploadFileCommandHandler(
     {
         var companyId = currentUser.RequireCompanyId();
         await UploadTaskGuard.EnsureTaskAsync(db, command.TaskId, cancellationToken);
-        var limits = await ingestor.EnsureRoomAsync(companyId, null, null, cancellationToken);
+        var limits = await quota.EnsureRoomAsync(companyId, null, null, cancellationToken);
 
         var upload = Upload.Start(
             companyId,
@@ -35,7 +36,7 @@ public sealed class UploadFileCommandHandler(
             storage.Provider,
             currentUser.UserId,
             clock.GetUtcNow());
-        var content = await ingestor.StoreAsync(upload, command.Content, command.ContentType, limits.MaxUploadBytes, limits, cancellationToken);
+        var content = await uploads.StoreAsync(upload, command.Content, command.ContentType, limits.MaxUploadBytes, limits, cancellationToken);
         if (command.FieldsAfterFile is { } readFields)
         {
             try
@@ -44,14 +45,14 @@ public sealed class UploadFileCommandHandler(
             }
             catch
             {
-                await ingestor.DiscardAsync(upload, content);
+                await uploads.DiscardAsync(upload, content);
                 throw;
             }
         }
 
         upload.Complete(content, clock.GetUtcNow());
         db.Uploads.Add(upload);
-        await ingestor.CommitAsync(upload, content, limits, cancellationToken);
+        await uploads.CommitAsync(upload, content, limits, cancellationToken);
         return urls.ToDto(upload);
     }
 

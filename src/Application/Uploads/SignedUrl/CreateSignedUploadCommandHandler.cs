@@ -10,7 +10,7 @@ using NovaPulse.Domain.Uploads;
 namespace NovaPulse.Application.Uploads.SignedUrl;
 
 public sealed class CreateSignedUploadCommandHandler(
-    IAppDbContext db, ICurrentUser currentUser, IFileStorage storage, UploadIngestor ingestor, UploadUrls urls,
+    IAppDbContext db, ICurrentUser currentUser, IFileStorage storage, StorageQuota quota, UploadUrls urls,
     IOptions<UploadSettings> settings, TimeProvider clock)
     : ICommandHandler<CreateSignedUploadCommand, SignedUploadResponse>
 {
@@ -35,7 +35,7 @@ public sealed class CreateSignedUploadCommandHandler(
             companyId,
             async () =>
             {
-                await ingestor.EnsureRoomAsync(companyId, command.Size, null, cancellationToken);
+                await quota.EnsureRoomAsync(companyId, command.Size, null, cancellationToken);
                 db.Uploads.Add(upload);
                 return await db.SaveChangesAsync(cancellationToken);
             },

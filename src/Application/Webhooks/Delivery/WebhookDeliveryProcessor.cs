@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Webhooks.Common;
-using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Webhooks;
 
 namespace NovaPulse.Application.Webhooks.Delivery;
@@ -18,12 +17,11 @@ public sealed class WebhookDeliveryProcessor(
     IAppDbContext db, IWebhookSender sender, ISecretProtector secrets, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const string UserAgent = "NovaPulse-Webhooks/1";
-    public const string DisabledAuditAction = "webhook.endpoint_disabled";
 
     // Per batch: several deliveries to one endpoint touch its failure streak once.
     private readonly HashSet<Guid> _streakStarted = [];
     private readonly HashSet<Guid> _streakEnded = [];
-    private readonly HashSet<Guid> _disabled = [];
+    private readonly Dictionary<Guid, (Guid CompanyId, string Reason)> _toDisable = [];
 
     public async Task<WebhookAttemptOutcome> AttemptAsync(Guid deliveryId, CancellationToken cancellationToken) =>
         (await AttemptManyAsync([deliveryId], cancellationToken))[0];
@@ -97,6 +95,13 @@ public sealed class WebhookDeliveryProcessor(
             outcomes[index] = new WebhookAttemptOutcome(outcome, result);
         }
 
+        // Before (the first one with) the results: a delivery is never seen failed for good with its endpoint still enabled.
+        foreach (var (endpointId, (companyId, reason)) in _toDisable)
+        {
+            await DisableAsync(companyId, endpointId, reason, now, cancellationToken);
+        }
+
+        _toDisable.Clear();
         await db.SaveChangesAsync(cancellationToken);
         return outcomes;
     }
@@ -149,7 +154,7 @@ public sealed class WebhookDeliveryProcessor(
         if (disableReason is not null)
         {
             delivery.RecordFailure(result.StatusCode, error, retryAt: null, now);
-            await DisableAsync(endpoint, disableReason, failingSince, now, cancellationToken);
+            _toDisable.TryAdd(endpoint.Id, (endpoint.CompanyId, disableReason));
             return WebhookDeliveryOutcome.EndpointDisabled;
         }
 
@@ -159,26 +164,19 @@ public sealed class WebhookDeliveryProcessor(
         return delay is null ? WebhookDeliveryOutcome.Failed : WebhookDeliveryOutcome.Retrying;
     }
 
-    private async Task DisableAsync(WebhookEndpoint endpoint, string reason, DateTimeOffset failingSince, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var changed = await db.WebhookEndpoints.IgnoreQueryFilters().Where(e => e.Id == endpoint.Id && e.Enabled)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(e => e.Enabled, false).SetProperty(e => e.DisabledReason, reason).SetProperty(e => e.UpdatedAt, now),
-                cancellationToken);
-        if (changed == 0 || !_disabled.Add(endpoint.Id))
-        {
-            return;
-        }
-
-        var changes = JsonSerializer.Serialize(new
-        {
-            enabled = new { old = true, @new = false },
-            disabledReason = new { old = (string?)null, @new = reason },
-            failingSince = new { old = failingSince, @new = failingSince },
-        });
-        db.AuditEntries.Add(AuditEntry.Record(
-            endpoint.CompanyId, null, "system", DisabledAuditAction, "webhook_endpoint", endpoint.Id.ToString(), changes, null, null, now));
-    }
+    /// <summary>
+    /// Switches the endpoint off through the entity, so the audit interceptor writes the entry with the change. Re-read under
+    /// the company's row lock: of two hosts disabling it at once the second finds it disabled and writes nothing.
+    /// </summary>
+    private Task<int> DisableAsync(Guid companyId, Guid endpointId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.InCompanyLockAsync(
+            companyId,
+            async () =>
+            {
+                var endpoint = await db.WebhookEndpoints.IgnoreQueryFilters().SingleOrDefaultAsync(e => e.Id == endpointId, cancellationToken);
+                return endpoint?.DisableAutomatically(reason, now) == true ? await db.SaveChangesAsync(cancellationToken) : 0;
+            },
+            cancellationToken);
 }
 
 /// <summary>What one attempt led to, with the receiver's answer when a request was sent.</summary>

@@ -17,5 +17,6 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.Property(e => e.PreviousSecret).HasMaxLength(500);
         builder.HasIndex(e => new { e.CompanyId, e.CreatedAt });
         builder.Ignore(e => e.DomainEvents);
+        builder.Ignore(e => e.PendingAuditedAction);
     }
 }

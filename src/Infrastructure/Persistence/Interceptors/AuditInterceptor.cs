@@ -64,18 +64,29 @@ public sealed class AuditInterceptor(IRequestContext request, TimeProvider clock
             .ToList();
         foreach (var entry in entries)
         {
-            var changes = Changes(entry);
-            if (entry.State == EntityState.Modified && changes.Count == 0)
-            {
-                continue;
-            }
-
             var companyId = entry.Entity switch
             {
                 ITenantOwned owned => owned.CompanyId,
                 Company company => company.Id,
                 _ => Guid.Empty,
             };
+            if (entry is { State: EntityState.Modified, Entity: IHasAuditedAction { PendingAuditedAction: { } action } named })
+            {
+                // The platform's own action: its actor is the platform, whoever's request happened to trigger it.
+                context.Add(AuditEntry.Record(
+                    companyId, null, "system", action.Name, EntityName(entry.Metadata.ClrType),
+                    entry.Property(nameof(Entity.Id)).CurrentValue?.ToString() ?? "",
+                    JsonSerializer.Serialize(Values(entry, action.Properties), JsonDefaults.Options), null, null, now));
+                named.ClearPendingAuditedAction();
+                continue;
+            }
+
+            var changes = Changes(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+
             var (actorId, actorType) = currentUser switch
             {
                 { ApiKeyId: { } keyId } => ((Guid?)keyId, "api_key"),
@@ -118,15 +129,21 @@ public sealed class AuditInterceptor(IRequestContext request, TimeProvider clock
                 continue;
             }
 
-            var sensitive = property.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null;
-            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name);
-            changes[name] = sensitive
-                ? new { old = old is null ? null : Redacted, @new = @new is null ? null : Redacted }
-                : new { old, @new };
+            changes[JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name)] = Change(property, old, @new);
         }
 
         return changes;
     }
+
+    /// <summary>Old and new values of the named properties, in the order named, changed or not.</summary>
+    private static Dictionary<string, object?> Values(EntityEntry entry, IEnumerable<string> properties) =>
+        properties.Select(entry.Property).ToDictionary(
+            p => JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name), p => (object?)Change(p, p.OriginalValue, p.CurrentValue));
+
+    private static object Change(PropertyEntry property, object? old, object? @new) =>
+        property.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null
+            ? new { old = old is null ? null : Redacted, @new = @new is null ? null : Redacted }
+            : new { old, @new };
 
     private static bool SameSequence(object? a, object? b) =>
         a is IEnumerable<string> x && b is IEnumerable<string> y && x.SequenceEqual(y);

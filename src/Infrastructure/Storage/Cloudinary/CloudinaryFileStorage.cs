@@ -29,6 +29,9 @@ public sealed partial class CloudinaryFileStorage(IHttpClientFactory httpClients
 
     public bool TransformsImages => true;
 
+    public Task<StoredUpload> StoreUploadAsync(string key, bool isPublic, Stream content, UploadPolicy policy, CancellationToken cancellationToken) =>
+        UploadInspection.StoreAsync(this, key, isPublic, content, policy, cancellationToken);
+
     public async Task<StoredObject> SaveAsync(StorageObject target, Stream content, CancellationToken cancellationToken)
     {
         var parameters = SignedParameters(new Dictionary<string, string>

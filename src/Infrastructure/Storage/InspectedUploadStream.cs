@@ -1,7 +1,7 @@
 using System.Buffers;
 using NovaPulse.Application.Common.Exceptions;
 
-namespace NovaPulse.Application.Uploads.Common;
+namespace NovaPulse.Infrastructure.Storage;
 
 /// <summary>
 /// A read-only, forward-only view of an incoming upload that storage copies from: it replays the sniffed header,
@@ -11,21 +11,21 @@ namespace NovaPulse.Application.Uploads.Common;
 public sealed class InspectedUploadStream : Stream
 {
     private readonly Stream _source;
-    private readonly byte[] _header;
+    private readonly ReadOnlyMemory<byte> _header;
     private readonly long _limit;
     private readonly OverlappedSha256 _hash = new();
     private int _headerPosition;
     private string? _checksum;
 
-    private InspectedUploadStream(Stream source, byte[] header, long limit)
+    private InspectedUploadStream(Stream source, ReadOnlyMemory<byte> header, long limit)
     {
         _source = source;
         _header = header;
         _limit = limit;
     }
 
-    /// <summary>The first bytes of the file (up to <see cref="FileTypeSniffer.HeaderLength"/>), for sniffing.</summary>
-    public ReadOnlySpan<byte> Header => _header;
+    /// <summary>The first bytes of the file (up to the length asked for when opened), for sniffing.</summary>
+    public ReadOnlyMemory<byte> Header => _header;
 
     /// <summary>Bytes read so far (the file's size once storage has read to the end).</summary>
     public long BytesRead { get; private set; }
@@ -43,13 +43,13 @@ public sealed class InspectedUploadStream : Stream
 
     public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
 
-    /// <summary>Reads the header from <paramref name="source"/> (awaiting until it is full or the body ends).</summary>
-    public static async Task<InspectedUploadStream> OpenAsync(Stream source, long limit, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="headerLength"/> bytes from <paramref name="source"/> (awaiting until they are there or the body ends).</summary>
+    public static async Task<InspectedUploadStream> OpenAsync(Stream source, long limit, int headerLength, CancellationToken cancellationToken)
     {
-        var buffer = new byte[FileTypeSniffer.HeaderLength];
+        var buffer = new byte[headerLength];
         var filled = await source.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
 
-        return new InspectedUploadStream(source, buffer[..filled], limit);
+        return new InspectedUploadStream(source, buffer.AsMemory(0, filled), limit);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -58,7 +58,7 @@ public sealed class InspectedUploadStream : Stream
         if (_headerPosition < _header.Length)
         {
             read = Math.Min(buffer.Length, _header.Length - _headerPosition);
-            _header.AsMemory(_headerPosition, read).CopyTo(buffer);
+            _header.Slice(_headerPosition, read).CopyTo(buffer);
             _headerPosition += read;
         }
         else
@@ -81,7 +81,7 @@ public sealed class InspectedUploadStream : Stream
         if (_headerPosition < _header.Length)
         {
             read = Math.Min(buffer.Length, _header.Length - _headerPosition);
-            _header.AsSpan(_headerPosition, read).CopyTo(buffer);
+            _header.Span.Slice(_headerPosition, read).CopyTo(buffer);
             _headerPosition += read;
         }
         else

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 
-namespace NovaPulse.Application.Uploads.Common;
+namespace NovaPulse.Infrastructure.Storage;
 
 /// <summary>
 /// SHA-256 of a sequence of chunks, computed on a thread-pool task so that hashing a large upload runs on one core

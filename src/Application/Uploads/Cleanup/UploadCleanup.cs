@@ -4,17 +4,17 @@ using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
 using NovaPulse.Domain.Uploads;
-using NovaPulse.Infrastructure.Persistence;
 
-namespace NovaPulse.Infrastructure.Uploads;
+namespace NovaPulse.Application.Uploads.Cleanup;
 
 /// <summary>
 /// One cleanup pass: purges the objects of uploads soft-deleted longer than <c>Uploads:DeletedRetention</c> ago,
 /// abandons signed uploads still pending after <c>Uploads:PendingUploadLifetime</c>, and removes stored objects no row
 /// references. Safe with several instances: storage deletes are idempotent and purging twice has the same result.
+/// The policy; <c>UploadCleanupWorker</c> in Infrastructure runs it every <c>Uploads:CleanupInterval</c>.
 /// </summary>
 public sealed partial class UploadCleanup(
-    AppDbContext db, IFileStorage storage, IOptions<UploadSettings> settings, TimeProvider clock, ILogger<UploadCleanup> logger)
+    IAppDbContext db, IFileStorage storage, IOptions<UploadSettings> settings, TimeProvider clock, ILogger<UploadCleanup> logger)
 {
     private const int BatchSize = 100;
 
