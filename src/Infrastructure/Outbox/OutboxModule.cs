@@ -7,7 +7,7 @@ namespace NovaPulse.Infrastructure.Outbox;
 
 /// <summary>
 /// The transactional outbox: its settings, the processor that hands committed events to every registered
-/// <c>IOutboxEventConsumer</c> (each module registers its own), and the retention pass that prunes what it processed.
+/// <c>IOutboxEventConsumer</c> (each module registers its own). Pruning processed rows is the Workers area's retention pass.
 /// </summary>
 public static class OutboxModule
 {
@@ -19,11 +19,9 @@ public static class OutboxModule
             .ValidateSettings(OutboxSettings.SectionName)
             .ValidateOnStart();
         services.AddKeyedSingleton<WorkSignal>(WorkSignal.Outbox);
-        services.AddScoped<RetentionPruner>();
         if (context.WorkersEnabled)
         {
             services.AddHostedService<OutboxProcessor>();
-            services.AddHostedService<RetentionWorker>();
         }
 
         return services;

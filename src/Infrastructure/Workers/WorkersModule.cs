@@ -9,7 +9,7 @@ namespace NovaPulse.Infrastructure.Workers;
 
 /// <summary>
 /// What every background worker shares: the <c>Workers</c> switch (a host can run API-only) and the provider's way of
-/// claiming rows with a lease. Each area registers its own workers when <see cref="ModuleContext.WorkersEnabled"/>.
+/// claiming rows with a lease, and the retention pass. Each area registers its own workers when <see cref="ModuleContext.WorkersEnabled"/>.
 /// </summary>
 public static class WorkersModule
 {
@@ -22,6 +22,14 @@ public static class WorkersModule
             DatabaseProvider.SqlServer => new SqlServerWorkClaimer(),
             _ => new SqliteWorkClaimer(),
         });
+
+        // Deletes what is kept only for a while, across areas (processed outbox rows, idempotency records, stream leases...).
+        services.AddScoped<RetentionPruner>();
+        if (context.WorkersEnabled)
+        {
+            services.AddHostedService<RetentionWorker>();
+        }
+
         return services;
     }
 }
