@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NovaPulse.Application;
 using NovaPulse.Dashboard;
 using NovaPulse.Infrastructure;
+using NovaPulse.Infrastructure.Configuration;
 using NovaPulse.Infrastructure.Metrics;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Security;

@@ -7,16 +7,6 @@ public sealed record InvoiceSnapshot(
     string Id, string? Number, long AmountDue, long AmountPaid, string Currency, string Status, string? HostedInvoiceUrl,
     DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd);
 
-public sealed record InvoicePaid(InvoiceSnapshot Invoice) : IDomainEvent
-{
-    public string EventType => "invoice.paid";
+public sealed record InvoicePaid(InvoiceSnapshot Invoice) : IDomainEvent;
 
-    public object Data => Invoice;
-}
-
-public sealed record InvoicePaymentFailed(InvoiceSnapshot Invoice) : IDomainEvent
-{
-    public string EventType => "invoice.payment_failed";
-
-    public object Data => Invoice;
-}
+public sealed record InvoicePaymentFailed(InvoiceSnapshot Invoice) : IDomainEvent;

@@ -5,9 +5,4 @@ namespace NovaPulse.Domain.Billing;
 /// <summary>Payload of <c>subscription.updated</c>.</summary>
 public sealed record SubscriptionSnapshot(string Plan, string Status, DateTimeOffset? CurrentPeriodEnd, bool CancelAtPeriodEnd);
 
-public sealed record SubscriptionUpdated(SubscriptionSnapshot Subscription) : IDomainEvent
-{
-    public string EventType => "subscription.updated";
-
-    public object Data => Subscription;
-}
+public sealed record SubscriptionUpdated(SubscriptionSnapshot Subscription) : IDomainEvent;

@@ -2,16 +2,6 @@ using NovaPulse.Domain.Common;
 
 namespace NovaPulse.Domain.Uploads;
 
-public sealed record UploadCreated(UploadSnapshot Upload) : IDomainEvent
-{
-    public string EventType => "upload.created";
+public sealed record UploadCreated(UploadSnapshot Upload) : IDomainEvent;
 
-    public object Data => Upload;
-}
-
-public sealed record UploadDeleted(UploadSnapshot Upload) : IDomainEvent
-{
-    public string EventType => "upload.deleted";
-
-    public object Data => Upload;
-}
+public sealed record UploadDeleted(UploadSnapshot Upload) : IDomainEvent;

@@ -19,8 +19,8 @@ public sealed class WakeUps(
         cluster.Signal(ClusterNotice.Outbox);
     }
 
-    /// <summary>The outbox processor committed webhook deliveries and integration notifications.</summary>
-    public void DeliveriesStaged()
+    /// <summary>The outbox processor committed what its consumers staged (webhook deliveries, integration notifications).</summary>
+    public void EventsConsumed()
     {
         deliveries.Notify();
         notifications.Notify();

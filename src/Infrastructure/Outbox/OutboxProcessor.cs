@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Common.Options;
-using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Cluster;
 using NovaPulse.Infrastructure.Metrics;
 using NovaPulse.Infrastructure.Persistence;
@@ -22,7 +21,7 @@ namespace NovaPulse.Infrastructure.Outbox;
 /// </summary>
 public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes, IWorkClaimer claimer, [FromKeyedServices(WorkSignal.Outbox)] WorkSignal committed,
-    WakeUps wakeUps, IOptions<WebhookOptions> options, IOptions<OutboxSettings> outbox, TimeProvider clock,
+    WakeUps wakeUps, IOptions<OutboxSettings> options, TimeProvider clock,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -93,7 +92,7 @@ public sealed partial class OutboxProcessor(
             }
         }
 
-        wakeUps.DeliveriesStaged();
+        wakeUps.EventsConsumed();
         return ids.Count;
     }
 
@@ -147,7 +146,7 @@ public sealed partial class OutboxProcessor(
         }
 
         var now = clock.GetUtcNow();
-        if (message.MarkFailed(error.GetType().Name + ": " + error.Message, now, outbox.Value.MaxAttempts))
+        if (message.MarkFailed(error.GetType().Name + ": " + error.Message, now, options.Value.MaxAttempts))
         {
             await db.SaveChangesAsync(cancellationToken);
             LogParked(logger, message.Id, message.Type, message.CompanyId, message.Attempts);

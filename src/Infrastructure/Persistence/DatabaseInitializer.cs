@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,11 @@ public static partial class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
         List<string> pending;
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            CreateSqliteFolder(db.Database.GetDbConnection());
+        }
+
         try
         {
             if (!migrate && !options.MigrateOnStartup)
@@ -51,6 +57,16 @@ public static partial class DatabaseInitializer
         if (pending.Count > 0)
         {
             throw new DatabaseNotMigratedException(options.Provider, pending);
+        }
+    }
+
+    /// <summary>SQLite creates its file but not the folder (by default the data folder, which registration leaves alone).</summary>
+    private static void CreateSqliteFolder(DbConnection connection)
+    {
+        var file = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+        if (file is { Length: > 0 } && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
         }
     }
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NovaPulse.Application.Common.Options;
-using NovaPulse.Infrastructure.Outbox;
 
 namespace NovaPulse.Infrastructure.Workers;
 

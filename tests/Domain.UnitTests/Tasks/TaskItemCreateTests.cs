@@ -17,7 +17,6 @@ public sealed class TaskItemCreateTests
         var task = Create();
 
         var created = Assert.IsType<TaskCreated>(Assert.Single(task.DomainEvents));
-        Assert.Equal("task.created", created.EventType);
         Assert.Equal(task.Id, created.Task.Id);
         Assert.Equal(CompanyId, created.Task.CompanyId);
     }
@@ -31,11 +30,10 @@ public sealed class TaskItemCreateTests
 
         Assert.Collection(
             task.DomainEvents,
-            e => Assert.Equal("task.created", e.EventType),
+            e => Assert.IsType<TaskCreated>(e),
             e =>
             {
                 var assigned = Assert.IsType<TaskAssigned>(e);
-                Assert.Equal("task.assigned", assigned.EventType);
                 Assert.Equal(assignee, assigned.Task.AssigneeId);
                 Assert.Null(assigned.PreviousAssigneeId);
             });
@@ -102,7 +100,6 @@ public sealed class TaskItemCreateTests
         task.MarkDeleted();
 
         var deleted = Assert.IsType<TaskDeleted>(Assert.Single(task.DomainEvents));
-        Assert.Equal("task.deleted", deleted.EventType);
         Assert.Equal(task.Id, deleted.Task.Id);
     }
 }

@@ -23,7 +23,6 @@ public sealed class TaskItemUpdateTests
         task.Update(new TaskChanges(Title: "New title", Priority: TaskPriority.Urgent, Description: new Change<string?>(null)), Later);
 
         var updated = Assert.IsType<TaskUpdated>(Assert.Single(task.DomainEvents));
-        Assert.Equal("task.updated", updated.EventType);
         Assert.Equal(["title", "description", "priority"], updated.ChangedFields);
         Assert.Equal("New title", updated.Task.Title);
         Assert.Null(task.Description);
@@ -121,7 +120,6 @@ public sealed class TaskItemUpdateTests
             e =>
             {
                 var completed = Assert.IsType<TaskCompleted>(e);
-                Assert.Equal("task.completed", completed.EventType);
                 Assert.Equal(Later, completed.Task.CompletedAt);
             });
         Assert.Equal(Later, task.CompletedAt);

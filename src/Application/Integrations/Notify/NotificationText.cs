@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NovaPulse.Application.Common.Events;
 
 namespace NovaPulse.Application.Integrations.Notify;
 
@@ -9,19 +10,7 @@ public static class NotificationText
     {
         var task = data?["task"] ?? data;
         var title = task?["title"]?.GetValue<string>();
-        var subject = eventType switch
-        {
-            "task.created" => $"Task created: {title}",
-            "task.updated" => $"Task updated: {title}",
-            "task.assigned" => $"Task assigned to you: {title}",
-            "task.completed" => $"Task completed: {title}",
-            "task.deleted" => $"Task deleted: {title}",
-            "member.joined" => $"{data?["name"]} ({data?["email"]}) joined the company",
-            "member.removed" => $"{data?["email"]} was removed from the company",
-            "upload.created" => $"File uploaded: {data?["fileName"]}",
-            "upload.deleted" => $"File deleted: {data?["fileName"]}",
-            _ => $"NovaPulse event: {eventType}",
-        };
+        var subject = EventCatalogue.Find(eventType)?.SubjectFor(data) ?? $"NovaPulse event: {eventType}";
         var body = $"{subject}\n\nEvent: {eventType}" + (task?["id"] is { } id && title is not null ? $"\nTask id: {id}" : "");
         return (subject, body);
     }

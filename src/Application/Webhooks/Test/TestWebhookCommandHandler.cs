@@ -21,7 +21,7 @@ public sealed class TestWebhookCommandHandler(
             ?? throw new NotFoundException("Webhook", command.Id);
         var now = clock.GetUtcNow();
         var messageId = WebhookMessage.IdFor(Guid.CreateVersion7());
-        var data = JsonSerializer.Serialize(new { message = "This is a test event from NovaPulse.", endpointId = endpoint.Id });
+        var data = JsonSerializer.Serialize(new WebhookTestPayload("This is a test event from NovaPulse.", endpoint.Id), JsonSerializerOptions.Web);
         var delivery = WebhookDelivery.Create(
             endpoint.CompanyId, endpoint.Id, messageId, EventCatalogue.WebhookTest, WebhookMessage.Build(messageId, EventCatalogue.WebhookTest, now, data), now);
         // Held by this request so no worker sends it at the same time.

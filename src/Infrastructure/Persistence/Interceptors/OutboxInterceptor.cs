@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using NovaPulse.Application.Common.Events;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Companies;
 using NovaPulse.Domain.Outbox;
@@ -107,9 +108,11 @@ public sealed class OutboxInterceptor(TimeProvider clock, WakeUps wakeUps)
             };
             foreach (var domainEvent in entity.DomainEvents)
             {
-                var payload = JsonSerializer.Serialize(domainEvent.Data, domainEvent.Data.GetType(), JsonDefaults.Options);
+                // The row holds the integration event (public name, typed payload) the catalogue builds from the domain event.
+                var (type, data) = EventCatalogue.Publish(domainEvent);
+                var payload = JsonSerializer.Serialize(data, data.GetType(), JsonDefaults.Options);
                 // One tick apart, so (OccurredAt, Id) order is the order the domain raised them within this save.
-                context.Add(OutboxMessage.Create(companyId, domainEvent.EventType, payload, now.AddTicks(sequence++)));
+                context.Add(OutboxMessage.Create(companyId, type, payload, now.AddTicks(sequence++)));
             }
 
             entity.ClearDomainEvents();

@@ -5,7 +5,7 @@ using NovaPulse.Infrastructure.Idempotency;
 using NovaPulse.Infrastructure.Metrics;
 using NovaPulse.Infrastructure.Persistence;
 
-namespace NovaPulse.Infrastructure.Outbox;
+namespace NovaPulse.Infrastructure.Workers;
 
 /// <summary>
 /// Deletes what is kept only for a while: processed outbox events older than <c>Outbox:Retention</c> (parked and

@@ -1,25 +1,26 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NovaPulse.Infrastructure.Configuration;
 using StackExchange.Redis;
 
 namespace NovaPulse.Infrastructure.Redis;
 
-public static class RedisConnection
+public static class RedisModule
 {
     /// <summary>Binds <c>Redis</c> and, when <c>Redis:Configuration</c> is set, registers one shared connection.</summary>
-    public static void AddRedis(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRedis(this IServiceCollection services, ModuleContext context)
     {
-        var section = configuration.GetSection(RedisOptions.SectionName);
+        var section = context.Configuration.GetSection(RedisOptions.SectionName);
         services.AddOptions<RedisOptions>().Bind(section)
             .Validate(o => !o.IsConfigured || TryParse(o.Configuration), "Redis:Configuration is not a valid StackExchange.Redis configuration string, e.g. 127.0.0.1:6379 (environment variable Redis__Configuration).")
             .ValidateOnStart();
-        if (section.Get<RedisOptions>() is not { IsConfigured: true })
+        if (section.Get<RedisOptions>() is { IsConfigured: true })
         {
-            return;
+            services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(Options(sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration)));
         }
 
-        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(Options(sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration)));
+        return services;
     }
 
     /// <summary>
