@@ -44,7 +44,7 @@ public sealed class BillingController : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
+    [NotConfiguredResponse(ErrorCodes.BillingNotConfigured, "Stripe")]
     public async Task<ActionResult<CheckoutSessionDto>> CreateCheckoutSession(CreateCheckoutSessionCommand command, CancellationToken cancellationToken) =>
         await Sender.Send(command, cancellationToken);
 
@@ -56,7 +56,7 @@ public sealed class BillingController : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
+    [NotConfiguredResponse(ErrorCodes.BillingNotConfigured, "Stripe")]
     public async Task<ActionResult<PortalSessionDto>> PortalSession([FromBody] CreatePortalSessionCommand? command, CancellationToken cancellationToken) =>
         await Sender.Send(command ?? new CreatePortalSessionCommand(), cancellationToken);
 
@@ -68,7 +68,7 @@ public sealed class BillingController : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
+    [NotConfiguredResponse(ErrorCodes.BillingNotConfigured, "Stripe")]
     public async Task<ActionResult<SubscriptionStatusDto>> Cancel([FromBody] CancelSubscriptionCommand? command, CancellationToken cancellationToken) =>
         await Sender.Send(command ?? new CancelSubscriptionCommand(), cancellationToken);
 
@@ -98,7 +98,7 @@ public sealed class BillingController : ApiControllerBase
     [ProducesResponseType<StripeWebhookResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
+    [NotConfiguredResponse(ErrorCodes.BillingNotConfigured, "Stripe")]
     public async Task<ActionResult<StripeWebhookResult>> StripeWebhook(CancellationToken cancellationToken)
     {
         // The signature covers the exact bytes Stripe sent, so the body is read raw, never model-bound.

@@ -83,7 +83,7 @@ public sealed class IntegrationsController : ApiControllerBase
     [ProducesResponseType<GoogleAuthorizationStart>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status302Found)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Google, "Google")]
+    [NotConfiguredResponse(ErrorCodes.GoogleNotConfigured, "Google")]
     public async Task<ActionResult<GoogleAuthorizationStart>> StartGoogle(CancellationToken cancellationToken)
     {
         var start = await Sender.Send(new StartGoogleAuthorizationCommand(), cancellationToken);
@@ -100,7 +100,7 @@ public sealed class IntegrationsController : ApiControllerBase
     [RunsAnonymously]
     [ProducesResponseType(StatusCodes.Status302Found)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Google, "Google")]
+    [NotConfiguredResponse(ErrorCodes.GoogleNotConfigured, "Google")]
     public async Task<IActionResult> GoogleCallback(
         [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, CancellationToken cancellationToken) =>
         Redirect(await Sender.Send(new CompleteGoogleAuthorizationCommand(code, state, error), cancellationToken));

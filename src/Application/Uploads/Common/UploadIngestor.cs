@@ -19,7 +19,7 @@ public sealed class UploadIngestor(IAppDbContext db, IFileStorage storage, IPlan
         var limits = await planLimits.GetUploadLimitsAsync(companyId, cancellationToken);
         if (announcedBytes > limits.MaxUploadBytes)
         {
-            throw new PayloadTooLargeException(limits.MaxUploadBytes);
+            throw AppException.TooLarge(limits.MaxUploadBytes);
         }
 
         var usage = await UsageAsync(companyId, excluding, cancellationToken);
@@ -50,7 +50,7 @@ public sealed class UploadIngestor(IAppDbContext db, IFileStorage storage, IPlan
         var sniffed = FileTypeSniffer.Sniff(inspected.Header, declaredContentType, upload.Name);
         if (!sniffed.Allowed)
         {
-            throw new UnsupportedMediaTypeException(sniffed.Reason!);
+            throw AppException.UnsupportedMediaType(sniffed.Reason!);
         }
 
         var target = new StorageObject(upload.StorageKey, sniffed.ContentType, sniffed.Kind, upload.IsPublic);
@@ -149,7 +149,7 @@ public sealed class UploadIngestor(IAppDbContext db, IFileStorage storage, IPlan
     }
 
     /// <summary>The 402 for a full storage quota; the completion of signed uploads answers the same.</summary>
-    public static QuotaExceededException QuotaExceeded(long usage, UploadLimits limits) =>
-        new($"The company's storage quota of {limits.StorageQuotaBytes} bytes is used up ({usage} bytes stored).",
-            "storage_quota_exceeded", usage, limits.StorageQuotaBytes, limits.StorageLiftedBy);
+    public static AppException QuotaExceeded(long usage, UploadLimits limits) =>
+        AppException.LimitReached("storage_quota_exceeded", $"The company's storage quota of {limits.StorageQuotaBytes} bytes is used up ({usage} bytes stored).",
+            usage, limits.StorageQuotaBytes, limits.StorageLiftedBy);
 }
