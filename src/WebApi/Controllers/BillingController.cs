@@ -31,6 +31,7 @@ public sealed class BillingController : ApiControllerBase
 
     /// <summary>The company's plan, subscription status, usage against its limits and payment method.</summary>
     [HttpGet("me")]
+    [AuthorizeAs<GetBillingQuery>]
     [ProducesResponseType<BillingDto>(StatusCodes.Status200OK)]
     public async Task<ActionResult<BillingDto>> Me(CancellationToken cancellationToken) =>
         await Sender.Send(new GetBillingQuery(), cancellationToken);
@@ -38,7 +39,7 @@ public sealed class BillingController : ApiControllerBase
     /// <summary>Start a Stripe Checkout for a paid plan (Admin+); send the browser to the returned URL.</summary>
     /// <response code="409">The plan is free, or the company already has a subscription (change it in the portal).</response>
     [HttpPost("create-checkout-session")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<CreateCheckoutSessionCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<CheckoutSessionDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
@@ -51,7 +52,7 @@ public sealed class BillingController : ApiControllerBase
     /// <summary>A Stripe customer portal session (Admin+): payment methods, invoices, plan changes.</summary>
     /// <response code="409">The company has no Stripe customer yet (it never started a Checkout).</response>
     [HttpPost("portal-session")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<CreatePortalSessionCommand>]
     [ProducesResponseType<PortalSessionDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
@@ -63,7 +64,7 @@ public sealed class BillingController : ApiControllerBase
     /// <summary>Cancel the subscription at the end of the paid period (default) or at once (Admin+).</summary>
     /// <response code="409">The company has no running subscription.</response>
     [HttpPost("cancel")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<CancelSubscriptionCommand>]
     [ProducesResponseType<SubscriptionStatusDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
@@ -74,13 +75,14 @@ public sealed class BillingController : ApiControllerBase
 
     /// <summary>The company's invoices, newest first (Admin+).</summary>
     [HttpGet("invoices")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<ListInvoicesQuery>]
     [ProducesResponseType<Page<InvoiceDto>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<Page<InvoiceDto>>> Invoices([FromQuery] ListInvoicesQuery query, CancellationToken cancellationToken) =>
         await Sender.Send(query, cancellationToken);
 
     /// <summary>Record metered usage (Owner/Admin, or an API key); reported to Stripe by the usage worker.</summary>
     [HttpPost("usage")]
+    [AuthorizeAs<RecordUsageCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<UsageRecordDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
