@@ -39,7 +39,7 @@ public class NovaPulseApiException : Exception
     public string? Detail { get; init; }
 
     /// <summary>
-    /// ProblemDetails <c>code</c>: the machine-readable reason, when the API gives one, e.g. <c>task_limit_reached</c> or
+    /// ProblemDetails <c>code</c>: the machine-readable reason (every API error has one), e.g. <c>task_limit_reached</c> or
     /// <c>billing_not_configured</c> (a 409 that retrying cannot fix).
     /// </summary>
     public string? Code { get; init; }

@@ -32,7 +32,7 @@ internal sealed class RevalidatingDashboardAuthenticationStateProvider(ILoggerFa
             var me = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetMeQuery(), cancellationToken);
             return user.IsInRole(me.User.Role.ToString());
         }
-        catch (AuthenticationFailedException)
+        catch (AppException e) when (e.Kind == ErrorKind.Unauthenticated)
         {
             return false;
         }

@@ -132,16 +132,16 @@ public sealed class StripePaymentGateway(IHttpClientFactory httpClients, IOption
         }
         catch (StripeException)
         {
-            throw new BadRequestException("invalid_signature", "The Stripe-Signature does not match the body, or is too old.");
+            throw AppException.BadRequest("invalid_signature", "The Stripe-Signature does not match the body, or is too old.");
         }
         catch (Exception e) when (e is Newtonsoft.Json.JsonException or System.Text.Json.JsonException or ArgumentException or FormatException)
         {
-            throw new BadRequestException("malformed_payload", "The webhook body is not a Stripe event.");
+            throw AppException.BadRequest("malformed_payload", "The webhook body is not a Stripe event.");
         }
 
         if (string.IsNullOrEmpty(stripeEvent.Id) || string.IsNullOrEmpty(stripeEvent.Type) || stripeEvent.Id.Length > 255)
         {
-            throw new BadRequestException("malformed_payload", "The webhook body is not a Stripe event.");
+            throw AppException.BadRequest("malformed_payload", "The webhook body is not a Stripe event.");
         }
 
         object? data = stripeEvent.Data?.Object switch
@@ -178,7 +178,7 @@ public sealed class StripePaymentGateway(IHttpClientFactory httpClients, IOption
         var settings = options.CurrentValue;
         if (!settings.IsConfigured)
         {
-            throw new PaymentProviderNotConfiguredException();
+            throw AppException.BillingNotConfigured();
         }
 
         var http = new SystemNetHttpClient(httpClients.CreateClient(HttpClientName), settings.MaxNetworkRetries, appInfo: null, enableTelemetry: false);
@@ -190,16 +190,16 @@ public sealed class StripePaymentGateway(IHttpClientFactory httpClients, IOption
         }
         catch (StripeException e) when (e.HttpStatusCode is 0 || (int)e.HttpStatusCode >= 500)
         {
-            throw new PaymentProviderException("Stripe is unavailable; retry shortly.", transient: (int)e.HttpStatusCode == 0 || (int)e.HttpStatusCode == 503, e);
+            throw AppException.PaymentProvider("Stripe is unavailable; retry shortly.", transient: (int)e.HttpStatusCode == 0 || (int)e.HttpStatusCode == 503, e);
         }
         catch (StripeException e)
         {
             // A 4xx from Stripe is our configuration's or our request's fault, never the caller's input.
-            throw new PaymentProviderException($"Stripe refused the request ({e.StripeError?.Code ?? ((int)e.HttpStatusCode).ToString(CultureInfo.InvariantCulture)}).", transient: false, e);
+            throw AppException.PaymentProvider($"Stripe refused the request ({e.StripeError?.Code ?? ((int)e.HttpStatusCode).ToString(CultureInfo.InvariantCulture)}).", transient: false, e);
         }
         catch (Exception e) when (e is HttpRequestException or BrokenCircuitException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new PaymentProviderException("Stripe could not be reached in time; retry shortly.", transient: true, e);
+            throw AppException.PaymentProvider("Stripe could not be reached in time; retry shortly.", transient: true, e);
         }
     }
 }

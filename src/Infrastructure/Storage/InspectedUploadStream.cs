@@ -6,7 +6,7 @@ namespace NovaPulse.Infrastructure.Storage;
 /// <summary>
 /// A read-only, forward-only view of an incoming upload that storage copies from: it replays the sniffed header,
 /// then the rest of the request body, computing SHA-256 (<see cref="OverlappedSha256"/>) and counting bytes as they pass, and throws
-/// <see cref="PayloadTooLargeException"/> as soon as the limit is crossed. Nothing is buffered beyond the header.
+/// <see cref="ErrorKind.TooLarge"/> as soon as the limit is crossed. Nothing is buffered beyond the header.
 /// </summary>
 public sealed class InspectedUploadStream : Stream
 {
@@ -141,7 +141,7 @@ public sealed class InspectedUploadStream : Stream
         BytesRead += chunk.Length;
         if (BytesRead > _limit)
         {
-            throw new PayloadTooLargeException(_limit);
+            throw AppException.TooLarge(_limit);
         }
 
         await _hash.AppendAsync(chunk, cancellationToken);

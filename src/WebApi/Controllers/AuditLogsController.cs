@@ -7,11 +7,12 @@ using NovaPulse.WebApi.Infrastructure.Auth;
 namespace NovaPulse.WebApi.Controllers;
 
 [Route("api/v{version:apiVersion}/audit-logs")]
-[Authorize(Policy = Policies.Admin)]
+[Authorize]
 public sealed class AuditLogsController : ApiControllerBase
 {
     /// <summary>The company's audit trail, newest first (Admin+).</summary>
     [HttpGet]
+    [AuthorizeAs<ListAuditLogsQuery>]
     [ProducesResponseType<Page<AuditEntryDto>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<Page<AuditEntryDto>>> List([FromQuery] ListAuditLogsQuery query, CancellationToken cancellationToken) =>
         await Sender.Send(query, cancellationToken);

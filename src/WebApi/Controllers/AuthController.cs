@@ -54,7 +54,7 @@ public sealed class AuthController : ApiControllerBase
 
     /// <summary>Sign out: revoke the given refresh token's sign-in, or all of the caller's sign-ins.</summary>
     [HttpPost("logout")]
-    [Authorize]
+    [AuthorizeAs<LogoutCommand>]
     [Consumes("application/json")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Logout(LogoutCommand? command, CancellationToken cancellationToken)
@@ -65,7 +65,7 @@ public sealed class AuthController : ApiControllerBase
 
     /// <summary>The caller: member, company and effective role.</summary>
     [HttpGet("me")]
-    [Authorize]
+    [AuthorizeAs<GetMeQuery>]
     [ProducesResponseType<MeResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<MeResponse>> Me(CancellationToken cancellationToken) =>
         await Sender.Send(new GetMeQuery(), cancellationToken);

@@ -31,6 +31,7 @@ public sealed class BillingController : ApiControllerBase
 
     /// <summary>The company's plan, subscription status, usage against its limits and payment method.</summary>
     [HttpGet("me")]
+    [AuthorizeAs<GetBillingQuery>]
     [ProducesResponseType<BillingDto>(StatusCodes.Status200OK)]
     public async Task<ActionResult<BillingDto>> Me(CancellationToken cancellationToken) =>
         await Sender.Send(new GetBillingQuery(), cancellationToken);
@@ -38,49 +39,50 @@ public sealed class BillingController : ApiControllerBase
     /// <summary>Start a Stripe Checkout for a paid plan (Admin+); send the browser to the returned URL.</summary>
     /// <response code="409">The plan is free, or the company already has a subscription (change it in the portal).</response>
     [HttpPost("create-checkout-session")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<CreateCheckoutSessionCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<CheckoutSessionDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
+    [NotConfiguredResponse(ErrorCodes.BillingNotConfigured, "Stripe")]
     public async Task<ActionResult<CheckoutSessionDto>> CreateCheckoutSession(CreateCheckoutSessionCommand command, CancellationToken cancellationToken) =>
         await Sender.Send(command, cancellationToken);
 
     /// <summary>A Stripe customer portal session (Admin+): payment methods, invoices, plan changes.</summary>
     /// <response code="409">The company has no Stripe customer yet (it never started a Checkout).</response>
     [HttpPost("portal-session")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<CreatePortalSessionCommand>]
     [ProducesResponseType<PortalSessionDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
+    [NotConfiguredResponse(ErrorCodes.BillingNotConfigured, "Stripe")]
     public async Task<ActionResult<PortalSessionDto>> PortalSession([FromBody] CreatePortalSessionCommand? command, CancellationToken cancellationToken) =>
         await Sender.Send(command ?? new CreatePortalSessionCommand(), cancellationToken);
 
     /// <summary>Cancel the subscription at the end of the paid period (default) or at once (Admin+).</summary>
     /// <response code="409">The company has no running subscription.</response>
     [HttpPost("cancel")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<CancelSubscriptionCommand>]
     [ProducesResponseType<SubscriptionStatusDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
+    [NotConfiguredResponse(ErrorCodes.BillingNotConfigured, "Stripe")]
     public async Task<ActionResult<SubscriptionStatusDto>> Cancel([FromBody] CancelSubscriptionCommand? command, CancellationToken cancellationToken) =>
         await Sender.Send(command ?? new CancelSubscriptionCommand(), cancellationToken);
 
     /// <summary>The company's invoices, newest first (Admin+).</summary>
     [HttpGet("invoices")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<ListInvoicesQuery>]
     [ProducesResponseType<Page<InvoiceDto>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<Page<InvoiceDto>>> Invoices([FromQuery] ListInvoicesQuery query, CancellationToken cancellationToken) =>
         await Sender.Send(query, cancellationToken);
 
     /// <summary>Record metered usage (Owner/Admin, or an API key); reported to Stripe by the usage worker.</summary>
     [HttpPost("usage")]
+    [AuthorizeAs<RecordUsageCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<UsageRecordDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
@@ -98,7 +100,7 @@ public sealed class BillingController : ApiControllerBase
     [ProducesResponseType<StripeWebhookResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Billing, "Stripe")]
+    [NotConfiguredResponse(ErrorCodes.BillingNotConfigured, "Stripe")]
     public async Task<ActionResult<StripeWebhookResult>> StripeWebhook(CancellationToken cancellationToken)
     {
         // The signature covers the exact bytes Stripe sent, so the body is read raw, never model-bound.

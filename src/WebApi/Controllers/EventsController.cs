@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using NovaPulse.Application.Events.Read;
+using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Events;
 using NovaPulse.WebApi.Infrastructure.OpenApi;
 
@@ -22,6 +24,7 @@ public sealed class EventsController : ApiControllerBase
     /// <param name="lastEventId">Resume after this event (sent automatically by EventSource clients on reconnect).</param>
     /// <param name="cancellationToken">Ends the stream when the client disconnects.</param>
     [HttpGet("stream")]
+    [AuthorizeAs<ReadEventsQuery>]
     [ServerSentEvents]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone)]
     public async Task Stream(

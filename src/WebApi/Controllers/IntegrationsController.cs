@@ -19,11 +19,12 @@ using NovaPulse.WebApi.Infrastructure.OpenApi;
 namespace NovaPulse.WebApi.Controllers;
 
 [Route("api/v{version:apiVersion}/integrations")]
-[Authorize(Policy = Policies.Admin)]
+[Authorize]
 public sealed class IntegrationsController : ApiControllerBase
 {
     /// <summary>The company's integrations (Admin+): type, status, settings with credentials masked, last test and error.</summary>
     [HttpGet]
+    [AuthorizeAs<ListIntegrationsQuery>]
     [ProducesResponseType<IReadOnlyList<IntegrationDto>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<IReadOnlyList<IntegrationDto>>> List(CancellationToken cancellationToken) =>
         Ok(await Sender.Send(new ListIntegrationsQuery(), cancellationToken));
@@ -33,6 +34,7 @@ public sealed class IntegrationsController : ApiControllerBase
     /// Connecting beyond the plan's <c>integrations</c> limit is 402 <c>integration_limit_reached</c>.
     /// </summary>
     [HttpPut("email")]
+    [AuthorizeAs<ConfigureEmailCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<IntegrationDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
@@ -41,6 +43,7 @@ public sealed class IntegrationsController : ApiControllerBase
 
     /// <summary>Send a test message through the configured SMTP server and report the outcome (Admin+).</summary>
     [HttpPost("email/test")]
+    [AuthorizeAs<TestEmailCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<IntegrationTestResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -52,6 +55,7 @@ public sealed class IntegrationsController : ApiControllerBase
     /// beyond the plan's <c>integrations</c> limit is 402 <c>integration_limit_reached</c>.
     /// </summary>
     [HttpPut("slack")]
+    [AuthorizeAs<ConfigureSlackCommand>]
     [SkipIdempotency]
     [Consumes("application/json")]
     [ProducesResponseType<IntegrationDto>(StatusCodes.Status200OK)]
@@ -62,6 +66,7 @@ public sealed class IntegrationsController : ApiControllerBase
 
     /// <summary>Post a test message to the configured Slack webhook and report the outcome (Admin+).</summary>
     [HttpPost("slack/test")]
+    [AuthorizeAs<TestSlackCommand>]
     [ProducesResponseType<IntegrationTestResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<IntegrationTestResult>> TestSlack(CancellationToken cancellationToken) =>
@@ -69,6 +74,7 @@ public sealed class IntegrationsController : ApiControllerBase
 
     /// <summary>Check the Google connection (Admin+): refreshes the access token when it expired and reads the account.</summary>
     [HttpPost("google/test")]
+    [AuthorizeAs<TestGoogleCommand>]
     [ProducesResponseType<IntegrationTestResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<IntegrationTestResult>> TestGoogle(CancellationToken cancellationToken) =>
@@ -80,10 +86,11 @@ public sealed class IntegrationsController : ApiControllerBase
     /// Google integration at its plan's <c>integrations</c> limit gets 402 <c>integration_limit_reached</c>.
     /// </summary>
     [HttpGet("oauth/google/start")]
+    [AuthorizeAs<StartGoogleAuthorizationCommand>]
     [ProducesResponseType<GoogleAuthorizationStart>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status302Found)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Google, "Google")]
+    [NotConfiguredResponse(ErrorCodes.GoogleNotConfigured, "Google")]
     public async Task<ActionResult<GoogleAuthorizationStart>> StartGoogle(CancellationToken cancellationToken)
     {
         var start = await Sender.Send(new StartGoogleAuthorizationCommand(), cancellationToken);
@@ -100,13 +107,14 @@ public sealed class IntegrationsController : ApiControllerBase
     [RunsAnonymously]
     [ProducesResponseType(StatusCodes.Status302Found)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
-    [NotConfiguredResponse(ProviderNotConfiguredException.Google, "Google")]
+    [NotConfiguredResponse(ErrorCodes.GoogleNotConfigured, "Google")]
     public async Task<IActionResult> GoogleCallback(
         [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, CancellationToken cancellationToken) =>
         Redirect(await Sender.Send(new CompleteGoogleAuthorizationCommand(code, state, error), cancellationToken));
 
     /// <summary>Choose the events the integration sends a message for (Admin+), e.g. <c>task.assigned</c> to the assignee's email.</summary>
     [HttpPut("{id:guid}/notifications")]
+    [AuthorizeAs<UpdateIntegrationNotificationsCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<IntegrationDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -115,6 +123,7 @@ public sealed class IntegrationsController : ApiControllerBase
 
     /// <summary>Remove an integration and its credentials (Admin+); a Google grant is revoked at Google.</summary>
     [HttpDelete("{id:guid}")]
+    [AuthorizeAs<DeleteIntegrationCommand>]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)

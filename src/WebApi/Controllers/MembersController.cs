@@ -18,13 +18,14 @@ public sealed class MembersController : ApiControllerBase
 {
     /// <summary>List the company's members in the order they joined.</summary>
     [HttpGet]
+    [AuthorizeAs<ListMembersQuery>]
     [ProducesResponseType<Page<MemberDto>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<Page<MemberDto>>> List([FromQuery] int? limit, [FromQuery] string? cursor, CancellationToken cancellationToken) =>
         await Sender.Send(new ListMembersQuery(limit, cursor), cancellationToken);
 
     /// <summary>Invite a person (Admin+); returns the invitation token they redeem to join.</summary>
     [HttpPost("invitations")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<InviteMemberCommand>]
     [SkipIdempotency]
     [Consumes("application/json")]
     [ProducesResponseType<InvitationResponse>(StatusCodes.Status201Created)]
@@ -37,7 +38,7 @@ public sealed class MembersController : ApiControllerBase
 
     /// <summary>Change a member's role (Admin+; only an Owner grants Owner; the last Owner keeps the role).</summary>
     [HttpPatch("{id:guid}")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<ChangeMemberRoleCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<MemberDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -47,7 +48,7 @@ public sealed class MembersController : ApiControllerBase
 
     /// <summary>Remove a member (Admin+; the last Owner cannot be removed).</summary>
     [HttpDelete("{id:guid}")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<RemoveMemberCommand>]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]

@@ -8,6 +8,7 @@ using NovaPulse.Application.Tasks.Delete;
 using NovaPulse.Application.Tasks.Get;
 using NovaPulse.Application.Tasks.List;
 using NovaPulse.Application.Tasks.Update;
+using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Http;
 
 namespace NovaPulse.WebApi.Controllers;
@@ -18,6 +19,7 @@ public sealed class TasksController : ApiControllerBase
 {
     /// <summary>Create a task in the caller's company.</summary>
     [HttpPost]
+    [AuthorizeAs<CreateTaskCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<TaskDto>(StatusCodes.Status201Created)]
     public async Task<ActionResult<TaskDto>> Create(CreateTaskCommand command, CancellationToken cancellationToken)
@@ -29,12 +31,14 @@ public sealed class TasksController : ApiControllerBase
 
     /// <summary>List tasks with filters, newest first by default; follow <c>nextCursor</c> for more.</summary>
     [HttpGet]
+    [AuthorizeAs<ListTasksQuery>]
     [ProducesResponseType<Page<TaskDto>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<Page<TaskDto>>> List([FromQuery] ListTasksQuery query, CancellationToken cancellationToken) =>
         await Sender.Send(query, cancellationToken);
 
     /// <summary>Get one task; the ETag header carries its version for If-Match.</summary>
     [HttpGet("{id:guid}")]
+    [AuthorizeAs<GetTaskQuery>]
     [ProducesResponseType<TaskDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<TaskDto>> Get(Guid id, CancellationToken cancellationToken)
@@ -46,6 +50,7 @@ public sealed class TasksController : ApiControllerBase
 
     /// <summary>Change some fields of a task (absent fields stay as they are). Send If-Match to avoid lost updates.</summary>
     [HttpPatch("{id:guid}")]
+    [AuthorizeAs<UpdateTaskCommand>]
     [Consumes("application/json", "application/merge-patch+json")]
     [ProducesResponseType<TaskDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -60,6 +65,7 @@ public sealed class TasksController : ApiControllerBase
 
     /// <summary>Delete a task. Send If-Match to delete only the version you saw.</summary>
     [HttpDelete("{id:guid}")]
+    [AuthorizeAs<DeleteTaskCommand>]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]

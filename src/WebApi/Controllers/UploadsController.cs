@@ -15,6 +15,7 @@ using NovaPulse.Application.Uploads.SetVisibility;
 using NovaPulse.Application.Uploads.SignedUrl;
 using NovaPulse.Application.Uploads.Update;
 using NovaPulse.Application.Uploads.Usage;
+using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Http;
 using NovaPulse.WebApi.Infrastructure.Middleware;
 using NovaPulse.WebApi.Infrastructure.OpenApi;
@@ -31,6 +32,7 @@ public sealed class UploadsController : ApiControllerBase
     /// at most the plan's largest file plus 1 MiB.
     /// </summary>
     [HttpPost]
+    [AuthorizeAs<UploadFileCommand>]
     [DisableRequestSizeLimit]
     [DisableFormValueModelBinding]
     [SkipIdempotency]
@@ -50,18 +52,21 @@ public sealed class UploadsController : ApiControllerBase
 
     /// <summary>List the media library, newest first, with filters; follow <c>nextCursor</c> for more.</summary>
     [HttpGet]
+    [AuthorizeAs<ListUploadsQuery>]
     [ProducesResponseType<Page<UploadDto>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<Page<UploadDto>>> List([FromQuery] ListUploadsQuery query, CancellationToken cancellationToken) =>
         await Sender.Send(query, cancellationToken);
 
     /// <summary>Storage used by the company against its plan's quota, and the largest file the plan accepts.</summary>
     [HttpGet("usage")]
+    [AuthorizeAs<GetStorageUsageQuery>]
     [ProducesResponseType<StorageUsageDto>(StatusCodes.Status200OK)]
     public async Task<ActionResult<StorageUsageDto>> Usage(CancellationToken cancellationToken) =>
         await Sender.Send(new GetStorageUsageQuery(), cancellationToken);
 
     /// <summary>Get one upload; its <c>url</c> is stable when public and an expiring signed URL when private.</summary>
     [HttpGet("{id:guid}")]
+    [AuthorizeAs<GetUploadQuery>]
     [ProducesResponseType<UploadDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<UploadDto>> Get(Guid id, CancellationToken cancellationToken)
@@ -76,6 +81,7 @@ public sealed class UploadsController : ApiControllerBase
     /// rules of uploading: a dangerous extension or one that contradicts the content is 415, and nothing changes.
     /// </summary>
     [HttpPatch("{id:guid}")]
+    [AuthorizeAs<UpdateUploadCommand>]
     [Consumes("application/json", "application/merge-patch+json")]
     [ProducesResponseType<UploadDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -91,6 +97,7 @@ public sealed class UploadsController : ApiControllerBase
 
     /// <summary>Delete an upload (soft delete: it disappears now; the stored file is purged by the cleanup worker later).</summary>
     [HttpDelete("{id:guid}")]
+    [AuthorizeAs<DeleteUploadCommand>]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
@@ -101,6 +108,7 @@ public sealed class UploadsController : ApiControllerBase
 
     /// <summary>Make an upload public: its URL becomes stable and needs no credentials.</summary>
     [HttpPost("{id:guid}/make-public")]
+    [AuthorizeAs<SetUploadVisibilityCommand>]
     [ProducesResponseType<UploadDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<UploadDto>> MakePublic(Guid id, CancellationToken cancellationToken) =>
@@ -108,6 +116,7 @@ public sealed class UploadsController : ApiControllerBase
 
     /// <summary>Make an upload private: it is served only to members and through expiring signed URLs.</summary>
     [HttpPost("{id:guid}/make-private")]
+    [AuthorizeAs<SetUploadVisibilityCommand>]
     [ProducesResponseType<UploadDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<UploadDto>> MakePrivate(Guid id, CancellationToken cancellationToken) =>
@@ -163,6 +172,7 @@ public sealed class UploadsController : ApiControllerBase
     /// or Cloudinary's upload endpoint with signed fields, followed by <c>POST /uploads/{id}/complete</c>).
     /// </summary>
     [HttpPost("signed-url")]
+    [AuthorizeAs<CreateSignedUploadCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<SignedUploadResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
@@ -176,6 +186,7 @@ public sealed class UploadsController : ApiControllerBase
 
     /// <summary>Finish a direct upload to Cloudinary: checks what arrived and makes the upload ready.</summary>
     [HttpPost("{id:guid}/complete")]
+    [AuthorizeAs<CompleteUploadCommand>]
     [ProducesResponseType<UploadDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]

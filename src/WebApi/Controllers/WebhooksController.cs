@@ -29,7 +29,7 @@ public sealed class WebhooksController : ApiControllerBase
     /// <c>webhookEndpoints</c> limit counts every endpoint, enabled or not: beyond it 402 <c>webhook_endpoint_limit_reached</c>.
     /// </summary>
     [HttpPost]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<CreateWebhookCommand>]
     [SkipIdempotency]
     [Consumes("application/json")]
     [ProducesResponseType<WebhookEndpointDto>(StatusCodes.Status201Created)]
@@ -42,6 +42,7 @@ public sealed class WebhooksController : ApiControllerBase
 
     /// <summary>List the company's webhook endpoints, newest first (secrets masked).</summary>
     [HttpGet]
+    [AuthorizeAs<ListWebhooksQuery>]
     [ProducesResponseType<Page<WebhookEndpointDto>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<Page<WebhookEndpointDto>>> List([FromQuery] ListWebhooksQuery query, CancellationToken cancellationToken) =>
         await Sender.Send(query, cancellationToken);
@@ -51,12 +52,14 @@ public sealed class WebhooksController : ApiControllerBase
     /// <c>minimumRole</c>, the least role whose event stream (<c>GET /events/stream</c>) carries it; webhooks get every type.
     /// </summary>
     [HttpGet("event-types")]
+    [AuthorizeAs<ListEventTypesQuery>]
     [ProducesResponseType<IReadOnlyList<EventType>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<IReadOnlyList<EventType>>> EventTypes(CancellationToken cancellationToken) =>
         Ok(await Sender.Send(new ListEventTypesQuery(), cancellationToken));
 
     /// <summary>Get one webhook endpoint (secret masked).</summary>
     [HttpGet("{id:guid}")]
+    [AuthorizeAs<GetWebhookQuery>]
     [ProducesResponseType<WebhookEndpointDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<WebhookEndpointDto>> Get(Guid id, CancellationToken cancellationToken) =>
@@ -64,7 +67,7 @@ public sealed class WebhooksController : ApiControllerBase
 
     /// <summary>Change an endpoint's URL, events, description or enabled flag (Admin+); absent fields stay as they are.</summary>
     [HttpPatch("{id:guid}")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<UpdateWebhookCommand>]
     [Consumes("application/json", "application/merge-patch+json")]
     [ProducesResponseType<WebhookEndpointDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -73,7 +76,7 @@ public sealed class WebhooksController : ApiControllerBase
 
     /// <summary>Delete an endpoint and its delivery logs (Admin+).</summary>
     [HttpDelete("{id:guid}")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<DeleteWebhookCommand>]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
@@ -84,7 +87,7 @@ public sealed class WebhooksController : ApiControllerBase
 
     /// <summary>Send a webhook.test event to the endpoint now and return the attempt's outcome (Admin+).</summary>
     [HttpPost("{id:guid}/test")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<TestWebhookCommand>]
     [ProducesResponseType<WebhookTestResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<WebhookTestResult>> Test(Guid id, CancellationToken cancellationToken) =>
@@ -92,6 +95,7 @@ public sealed class WebhooksController : ApiControllerBase
 
     /// <summary>Delivery logs: each delivery with its attempts (request headers, response status and body excerpt, duration, error).</summary>
     [HttpGet("{id:guid}/logs")]
+    [AuthorizeAs<ListWebhookDeliveriesQuery>]
     [ProducesResponseType<Page<WebhookDeliveryDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<Page<WebhookDeliveryDto>>> Logs(
@@ -101,7 +105,7 @@ public sealed class WebhooksController : ApiControllerBase
 
     /// <summary>Re-send one delivery (same webhook-id) as a new delivery (Admin+).</summary>
     [HttpPost("{id:guid}/deliveries/{deliveryId:guid}/replay")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<ReplayWebhookDeliveryCommand>]
     [ProducesResponseType<WebhookDeliveryDto>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<WebhookDeliveryDto>> Replay(Guid id, Guid deliveryId, CancellationToken cancellationToken) =>
@@ -109,7 +113,7 @@ public sealed class WebhooksController : ApiControllerBase
 
     /// <summary>Re-send every delivery to this endpoint that failed since a time, e.g. after an outage (Admin+).</summary>
     [HttpPost("{id:guid}/recover")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<RecoverWebhookCommand>]
     [Consumes("application/json")]
     [ProducesResponseType<RecoverWebhookResult>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -118,7 +122,7 @@ public sealed class WebhooksController : ApiControllerBase
 
     /// <summary>Issue a new signing secret (Admin+); for 24 h deliveries are signed with both the new and the previous secret.</summary>
     [HttpPost("{id:guid}/rotate-secret")]
-    [Authorize(Policy = Policies.Admin)]
+    [AuthorizeAs<RotateWebhookSecretCommand>]
     [SkipIdempotency]
     [ProducesResponseType<RotatedWebhookSecret>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

@@ -54,7 +54,7 @@ public sealed class LoginCommandHandlerTests : IDisposable
     {
         await RegisterAsync();
 
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => LoginAsync(Email, "wrong-horse-1"));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => LoginAsync(Email, "wrong-horse-1"));
 
         Assert.Equal(1, await FailedLoginCountAsync());
     }
@@ -64,8 +64,8 @@ public sealed class LoginCommandHandlerTests : IDisposable
     {
         await RegisterAsync();
 
-        var unknown = await Assert.ThrowsAsync<AuthenticationFailedException>(() => LoginAsync("nobody@acme.test", Password));
-        var wrong = await Assert.ThrowsAsync<AuthenticationFailedException>(() => LoginAsync(Email, "wrong-horse-1"));
+        var unknown = await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => LoginAsync("nobody@acme.test", Password));
+        var wrong = await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => LoginAsync(Email, "wrong-horse-1"));
 
         Assert.Equal(wrong.Message, unknown.Message);
     }
@@ -76,10 +76,10 @@ public sealed class LoginCommandHandlerTests : IDisposable
         await RegisterAsync();
         for (var i = 0; i < TestAuth.MaxFailedLogins; i++)
         {
-            await Assert.ThrowsAsync<AuthenticationFailedException>(() => LoginAsync(Email, "wrong-horse-1"));
+            await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => LoginAsync(Email, "wrong-horse-1"));
         }
 
-        var locked = await Assert.ThrowsAsync<TooManyAttemptsException>(() => LoginAsync(Email, Password));
+        var locked = await AppErrorAssert.ThrowsAsync(ErrorKind.TooManyAttempts, () => LoginAsync(Email, Password));
 
         Assert.Equal(TestAuth.LockoutDuration, locked.RetryAfter);
     }
@@ -90,11 +90,11 @@ public sealed class LoginCommandHandlerTests : IDisposable
         await RegisterAsync();
         for (var i = 0; i < TestAuth.MaxFailedLogins; i++)
         {
-            await Assert.ThrowsAsync<AuthenticationFailedException>(() => LoginAsync(Email, "wrong-horse-1"));
+            await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => LoginAsync(Email, "wrong-horse-1"));
         }
 
         _database.Clock.Advance(TimeSpan.FromMinutes(5));
-        var locked = await Assert.ThrowsAsync<TooManyAttemptsException>(() => LoginAsync(Email, Password));
+        var locked = await AppErrorAssert.ThrowsAsync(ErrorKind.TooManyAttempts, () => LoginAsync(Email, Password));
 
         Assert.Equal(TestAuth.LockoutDuration - TimeSpan.FromMinutes(5), locked.RetryAfter);
     }
@@ -105,7 +105,7 @@ public sealed class LoginCommandHandlerTests : IDisposable
         await RegisterAsync();
         for (var i = 0; i < TestAuth.MaxFailedLogins; i++)
         {
-            await Assert.ThrowsAsync<AuthenticationFailedException>(() => LoginAsync(Email, "wrong-horse-1"));
+            await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => LoginAsync(Email, "wrong-horse-1"));
         }
 
         _database.Clock.Advance(TestAuth.LockoutDuration);
@@ -120,13 +120,13 @@ public sealed class LoginCommandHandlerTests : IDisposable
         await RegisterAsync();
         for (var i = 0; i < TestAuth.MaxFailedLogins - 1; i++)
         {
-            await Assert.ThrowsAsync<AuthenticationFailedException>(() => LoginAsync(Email, "wrong-horse-1"));
+            await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => LoginAsync(Email, "wrong-horse-1"));
         }
 
         await LoginAsync(Email, Password);
 
         Assert.Equal(0, await FailedLoginCountAsync());
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => LoginAsync(Email, "wrong-horse-1"));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => LoginAsync(Email, "wrong-horse-1"));
         await LoginAsync(Email, Password);
     }
 }

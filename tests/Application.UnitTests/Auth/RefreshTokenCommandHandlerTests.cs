@@ -60,7 +60,7 @@ public sealed class RefreshTokenCommandHandlerTests : IDisposable
         var first = await RegisterAsync();
         await RefreshAsync(first);
 
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => RefreshAsync(first));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => RefreshAsync(first));
     }
 
     [Fact]
@@ -69,9 +69,9 @@ public sealed class RefreshTokenCommandHandlerTests : IDisposable
         var first = await RegisterAsync();
         var second = await RefreshAsync(first);
 
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => RefreshAsync(first));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => RefreshAsync(first));
 
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => RefreshAsync(second.RefreshToken));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => RefreshAsync(second.RefreshToken));
         await using var context = _database.NewContext();
         Assert.All(await context.RefreshTokens.IgnoreQueryFilters().ToListAsync(), t => Assert.NotNull(t.RevokedAt));
     }
@@ -83,9 +83,9 @@ public sealed class RefreshTokenCommandHandlerTests : IDisposable
         var rotated = await RefreshAsync(first);
         var otherSignIn = await IssueIndependentSignInAsync();
 
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => RefreshAsync(first));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => RefreshAsync(first));
 
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => RefreshAsync(rotated.RefreshToken));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => RefreshAsync(rotated.RefreshToken));
         var renewed = await RefreshAsync(otherSignIn.RefreshToken);
         Assert.False(string.IsNullOrEmpty(renewed.RefreshToken));
     }
@@ -105,7 +105,7 @@ public sealed class RefreshTokenCommandHandlerTests : IDisposable
     {
         await RegisterAsync();
 
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => RefreshAsync("not-a-token-we-issued"));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => RefreshAsync("not-a-token-we-issued"));
     }
 
     [Fact]
@@ -115,6 +115,6 @@ public sealed class RefreshTokenCommandHandlerTests : IDisposable
 
         _database.Clock.Advance(TestAuth.Settings.Value.RefreshTokenLifetime);
 
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => RefreshAsync(first));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => RefreshAsync(first));
     }
 }

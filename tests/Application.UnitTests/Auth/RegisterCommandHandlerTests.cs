@@ -74,7 +74,7 @@ public sealed class RegisterCommandHandlerTests : IDisposable
     {
         await RegisterAsync(new RegisterCommand("Acme", "Ada", "ada@acme.test", "correct-horse-1"));
 
-        await Assert.ThrowsAsync<ConflictException>(() => RegisterAsync(new RegisterCommand("Other Co", "Ada again", " ADA@acme.TEST ", "correct-horse-2")));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Conflict, () => RegisterAsync(new RegisterCommand("Other Co", "Ada again", " ADA@acme.TEST ", "correct-horse-2")));
 
         await using var context = _database.NewContext();
         Assert.Equal(1, await context.Companies.CountAsync());

@@ -44,7 +44,7 @@ public sealed class TenantIsolationTests : IDisposable
         var (_, _, acmeTaskId) = await SeedAsync();
 
         await using var context = _database.NewContext();
-        await Assert.ThrowsAsync<NotFoundException>(
+        await AppErrorAssert.ThrowsAsync(ErrorKind.NotFound,
             async () => await new GetTaskQueryHandler(context).Handle(new GetTaskQuery(acmeTaskId), CancellationToken.None));
     }
 
@@ -53,7 +53,7 @@ public sealed class TenantIsolationTests : IDisposable
     {
         var (_, _, acmeTaskId) = await SeedAsync();
 
-        await Assert.ThrowsAsync<NotFoundException>(
+        await AppErrorAssert.ThrowsAsync(ErrorKind.NotFound,
             () => _database.UpdateTaskAsync(Change(acmeTaskId) with { Title = Optional<string?>.Of("Hijacked") }));
 
         await using var context = _database.NewContext();

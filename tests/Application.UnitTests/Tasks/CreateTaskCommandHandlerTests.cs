@@ -72,6 +72,6 @@ public sealed class CreateTaskCommandHandlerTests : IDisposable
     {
         await TestTenant.CreateAsync(_database, "Acme");
 
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => _database.CreateTaskAsync(NewTask("Nobody's")));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.Unauthenticated, () => _database.CreateTaskAsync(NewTask("Nobody's")));
     }
 }

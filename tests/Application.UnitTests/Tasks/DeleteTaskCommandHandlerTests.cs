@@ -47,7 +47,7 @@ public sealed class DeleteTaskCommandHandlerTests : IDisposable
         var task = await _database.CreateTaskAsync(NewTask("Edited meanwhile"));
         await _database.UpdateTaskAsync(Change(task.Id) with { Title = Optional<string?>.Of("Edited") });
 
-        await Assert.ThrowsAsync<PreconditionFailedException>(() => DeleteAsync(new DeleteTaskCommand(task.Id, ExpectedVersion: 1)));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.PreconditionFailed, () => DeleteAsync(new DeleteTaskCommand(task.Id, ExpectedVersion: 1)));
 
         await using var context = _database.NewContext();
         Assert.True(await context.Tasks.AnyAsync(t => t.Id == task.Id));

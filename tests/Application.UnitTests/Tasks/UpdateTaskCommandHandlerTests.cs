@@ -36,7 +36,7 @@ public sealed class UpdateTaskCommandHandlerTests : IDisposable
         var (_, task) = await SeedAsync();
         await _database.UpdateTaskAsync(Change(task.Id, expectedVersion: 1) with { Title = Optional<string?>.Of("Second") });
 
-        await Assert.ThrowsAsync<PreconditionFailedException>(
+        await AppErrorAssert.ThrowsAsync(ErrorKind.PreconditionFailed,
             () => _database.UpdateTaskAsync(Change(task.Id, expectedVersion: 1) with { Title = Optional<string?>.Of("Lost update") }));
 
         var stored = await ReloadAsync(task.Id);
@@ -113,6 +113,6 @@ public sealed class UpdateTaskCommandHandlerTests : IDisposable
     {
         await SeedAsync();
 
-        await Assert.ThrowsAsync<NotFoundException>(() => _database.UpdateTaskAsync(Change(Guid.CreateVersion7()) with { Title = Optional<string?>.Of("x") }));
+        await AppErrorAssert.ThrowsAsync(ErrorKind.NotFound, () => _database.UpdateTaskAsync(Change(Guid.CreateVersion7()) with { Title = Optional<string?>.Of("x") }));
     }
 }

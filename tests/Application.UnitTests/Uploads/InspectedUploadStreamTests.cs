@@ -45,7 +45,7 @@ public sealed class InspectedUploadStreamTests
         var bytes = RandomNumberGenerator.GetBytes(3 * Segment);
         await using var inspected = await InspectedUploadStream.OpenAsync(new PieceStream(bytes), (2 * Segment) + 1, FileTypeSniffer.HeaderLength, CancellationToken.None);
 
-        await Assert.ThrowsAsync<PayloadTooLargeException>(() => inspected.CopyToAsync(Stream.Null, 64 * 1024));
+        Assert.Equal(ErrorKind.TooLarge, (await Assert.ThrowsAsync<AppException>(() => inspected.CopyToAsync(Stream.Null, 64 * 1024))).Kind);
 
         Assert.Throws<InvalidOperationException>(() => inspected.Checksum);
     }

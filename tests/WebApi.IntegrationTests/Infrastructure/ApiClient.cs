@@ -66,6 +66,9 @@ public static class ApiClient
         Assert.Equal((int)status, problem["status"]!.GetValue<int>());
         Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()));
         Assert.NotNull(problem["traceId"]);
+        var code = problem["code"]?.GetValue<string>();
+        Assert.True(!string.IsNullOrEmpty(code), $"Every ProblemDetails carries a code: {text}");
+        Assert.True(DocumentedErrorCodes.Contains(code), $"docs/ERRORS.md does not list the code '{code}' ({(int)status}).");
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         return problem;
     }

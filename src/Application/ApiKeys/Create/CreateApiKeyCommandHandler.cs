@@ -17,7 +17,7 @@ public sealed class CreateApiKeyCommandHandler(IAppDbContext db, ICurrentUser cu
         var role = command.Role ?? Role.Member;
         if (!MembershipPolicy.CanGrant(currentUser.RequireRole(), role))
         {
-            throw new ForbiddenAccessException($"You cannot create a key with the {role} role.");
+            throw AppException.Forbidden($"You cannot create a key with the {role} role.");
         }
 
         var key = ApiKey.Prefix + Secrets.NewToken();

@@ -11,7 +11,7 @@ public sealed class RevokeApiKeyCommandHandler(IAppDbContext db, ApiKeyAuthentic
     public async ValueTask<Unit> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == command.Id && k.RevokedAt == null, cancellationToken)
-            ?? throw new NotFoundException("API key", command.Id);
+            ?? throw AppException.NotFound("API key", command.Id);
         key.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await authenticator.ForgetAsync(key.Id, key.KeyHash, cancellationToken);

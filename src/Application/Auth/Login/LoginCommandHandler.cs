@@ -23,7 +23,7 @@ public sealed class LoginCommandHandler(
         var normalized = User.Normalize(command.Email);
         if (await lockout.RemainingAsync(normalized, now, cancellationToken) is { } remaining)
         {
-            throw new TooManyAttemptsException("Too many failed sign-in attempts; try again later.", remaining);
+            throw AppException.TooManyAttempts("Too many failed sign-in attempts; try again later.", remaining);
         }
 
         // Sign-in happens before we know the company, so this one lookup crosses tenants by design.
@@ -32,7 +32,7 @@ public sealed class LoginCommandHandler(
         if (!passwords.Verify(hash, command.Password) || user is null)
         {
             await lockout.RecordFailureAsync(normalized, now, cancellationToken);
-            throw new AuthenticationFailedException(InvalidCredentials);
+            throw AppException.Unauthenticated(InvalidCredentials);
         }
 
         await lockout.ClearAsync(normalized, cancellationToken);

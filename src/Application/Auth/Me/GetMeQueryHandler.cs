@@ -15,7 +15,7 @@ public sealed class GetMeQueryHandler(IAppDbContext db, ICurrentUser currentUser
         var userId = currentUser.RequireUserId();
         var companyId = currentUser.RequireCompanyId();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
-            ?? throw new AuthenticationFailedException("The account no longer exists.");
+            ?? throw AppException.Unauthenticated("The account no longer exists.");
         var company = await db.Companies.SingleAsync(c => c.Id == companyId, cancellationToken);
         return new MeResponse(MemberDto.From(user), CompanyDto.From(company), currentUser.RequireRole(), currentUser.ApiKeyId);
     }

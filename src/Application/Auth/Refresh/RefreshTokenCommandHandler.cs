@@ -16,22 +16,22 @@ public sealed class RefreshTokenCommandHandler(IAppDbContext db, TokenPairIssuer
         var hash = Secrets.Hash(command.RefreshToken);
         // Anonymous by nature: the token itself identifies the tenant.
         var token = await db.RefreshTokens.IgnoreQueryFilters().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken)
-            ?? throw new AuthenticationFailedException("The refresh token is invalid.");
+            ?? throw AppException.Unauthenticated("The refresh token is invalid.");
 
         if (token.UsedAt is not null && token.RevokedAt is null)
         {
             // A spent token came back: someone holds a copy. Revoke the whole family so neither party keeps access.
             await RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
-            throw new AuthenticationFailedException("The refresh token was already used; all sessions of this sign-in were revoked.");
+            throw AppException.Unauthenticated("The refresh token was already used; all sessions of this sign-in were revoked.");
         }
 
         if (!token.IsActive(now))
         {
-            throw new AuthenticationFailedException("The refresh token has expired or was revoked.");
+            throw AppException.Unauthenticated("The refresh token has expired or was revoked.");
         }
 
         var user = await db.Users.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.Id == token.UserId, cancellationToken)
-            ?? throw new AuthenticationFailedException("The refresh token is invalid.");
+            ?? throw AppException.Unauthenticated("The refresh token is invalid.");
 
         // Spend the token with a conditional update, not a read-then-write: of two concurrent redemptions only one
         // changes the row, and the other is treated as the reuse it is indistinguishable from.
@@ -41,7 +41,7 @@ public sealed class RefreshTokenCommandHandler(IAppDbContext db, TokenPairIssuer
         if (claimed == 0)
         {
             await RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
-            throw new AuthenticationFailedException("The refresh token was already used; all sessions of this sign-in were revoked.");
+            throw AppException.Unauthenticated("The refresh token was already used; all sessions of this sign-in were revoked.");
         }
 
         var pair = tokens.Issue(user, token.FamilyId);

@@ -19,7 +19,7 @@ public sealed class RegisterCommandHandler(IAppDbContext db, IPasswordHasher pas
         // Emails are unique across companies: one person, one company, one sign-in.
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
         {
-            throw new ConflictException("An account with this email already exists.");
+            throw AppException.Conflict("An account with this email already exists.");
         }
 
         var now = clock.GetUtcNow();

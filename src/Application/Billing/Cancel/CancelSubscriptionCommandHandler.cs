@@ -14,7 +14,7 @@ public sealed class CancelSubscriptionCommandHandler(IAppDbContext db, BillingAc
         var account = await db.CompanySubscriptions.SingleOrDefaultAsync(cancellationToken);
         if (account is not { HasLiveSubscription: true, StripeSubscriptionId: { } subscriptionId })
         {
-            throw new ConflictException("The company has no active subscription to cancel.");
+            throw AppException.Conflict("The company has no active subscription to cancel.");
         }
 
         accounts.RequireProvider();

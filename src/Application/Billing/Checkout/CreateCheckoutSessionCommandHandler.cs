@@ -14,10 +14,10 @@ public sealed class CreateCheckoutSessionCommandHandler(
 {
     public async ValueTask<CheckoutSessionDto> Handle(CreateCheckoutSessionCommand command, CancellationToken cancellationToken)
     {
-        var plan = catalog.Find(command.PlanId) ?? throw new NotFoundException("Plan", command.PlanId);
+        var plan = catalog.Find(command.PlanId) ?? throw AppException.NotFound("Plan", command.PlanId);
         if (!plan.IsPaid)
         {
-            throw new ConflictException($"The {plan.Name} plan needs no payment.");
+            throw AppException.Conflict($"The {plan.Name} plan needs no payment.");
         }
 
         var companyId = currentUser.RequireCompanyId();
@@ -25,7 +25,7 @@ public sealed class CreateCheckoutSessionCommandHandler(
         var account = await accounts.WithCustomerAsync(companyId, currentUser.RequireUserId(), cancellationToken);
         if (account.HasLiveSubscription)
         {
-            throw new ConflictException("The company already has a subscription; change or cancel it in the customer portal.");
+            throw AppException.Conflict("The company already has a subscription; change or cancel it in the customer portal.");
         }
 
         var session = await gateway.CreateCheckoutSessionAsync(

@@ -44,7 +44,7 @@ public sealed class BillingAccounts(IAppDbContext db, IPaymentGateway gateway, T
     {
         if (!gateway.IsConfigured)
         {
-            throw new PaymentProviderNotConfiguredException();
+            throw AppException.BillingNotConfigured();
         }
     }
 }

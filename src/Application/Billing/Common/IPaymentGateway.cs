@@ -3,8 +3,8 @@ using NovaPulse.Application.Common.Exceptions;
 namespace NovaPulse.Application.Billing.Common;
 
 /// <summary>
-/// The payment provider (Stripe). Calls that reach it fail with <see cref="PaymentProviderException"/>
-/// (502/503), and with <see cref="PaymentProviderNotConfiguredException"/> (409) when it is not configured.
+/// The payment provider (Stripe). Calls that reach it fail with <see cref="AppException.PaymentProvider"/>
+/// (502/503), and with <see cref="AppException.BillingNotConfigured"/> (409) when it is not configured.
 /// </summary>
 public interface IPaymentGateway
 {

@@ -78,7 +78,7 @@ public sealed class PlanLimitGuard(IAppDbContext db, PlanCatalog catalog, TimePr
 
             if (attempt == 3)
             {
-                throw new ConflictException("The company's plan changed while the task was being created; try again.");
+                throw AppException.Conflict("The company's plan changed while the task was being created; try again.");
             }
         }
     }
@@ -112,8 +112,8 @@ public sealed class PlanLimitGuard(IAppDbContext db, PlanCatalog catalog, TimePr
     {
         if (usage >= limit)
         {
-            throw new QuotaExceededException(
-                $"The plan allows {limit} {what} and {usage} are in use; upgrade the plan to add more.", code, usage, limit, liftedBy);
+            throw AppException.LimitReached(
+                code, $"The plan allows {limit} {what} and {usage} are in use; upgrade the plan to add more.", usage, limit, liftedBy);
         }
     }
 }

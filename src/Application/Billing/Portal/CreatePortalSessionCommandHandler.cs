@@ -14,7 +14,7 @@ public sealed class CreatePortalSessionCommandHandler(
     public async ValueTask<PortalSessionDto> Handle(CreatePortalSessionCommand command, CancellationToken cancellationToken)
     {
         var customerId = await db.CompanySubscriptions.Select(s => s.StripeCustomerId).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new ConflictException("The company has no billing account yet; subscribe to a plan first.");
+            ?? throw AppException.Conflict("The company has no billing account yet; subscribe to a plan first.");
         accounts.RequireProvider();
         var url = await gateway.CreatePortalSessionAsync(customerId, returnUrls.RequestedOr(command.ReturnUrl, options.CurrentValue.PortalReturnUrl), cancellationToken);
         return new PortalSessionDto(url);

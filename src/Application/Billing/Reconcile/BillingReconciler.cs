@@ -36,7 +36,7 @@ public sealed partial class BillingReconciler(
                 await ReconcileAsync(customerId, cancellationToken);
                 synced++;
             }
-            catch (PaymentProviderException e)
+            catch (AppException e) when (e.Kind is ErrorKind.ProviderFailed or ErrorKind.ProviderUnavailable)
             {
                 LogFailed(e, customerId);
             }

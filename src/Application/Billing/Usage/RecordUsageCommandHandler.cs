@@ -16,7 +16,7 @@ public sealed class RecordUsageCommandHandler(IAppDbContext db, ICurrentUser cur
         // Usage comes from admins or from integrations through API keys (of any role), not from members' sessions.
         if (currentUser.ApiKeyId is null && currentUser.RequireRole() < Role.Admin)
         {
-            throw new ForbiddenAccessException("Recording usage needs an Admin or an API key.");
+            throw AppException.Forbidden("Recording usage needs an Admin or an API key.");
         }
 
         if (command.IdempotencyKey is { } key && await FindAsync(key, cancellationToken) is { } existing)
@@ -35,7 +35,7 @@ public sealed class RecordUsageCommandHandler(IAppDbContext db, ICurrentUser cur
         {
             // A concurrent request with the same key won the unique index: answer with its record.
             db.UsageRecords.Entry(record).State = EntityState.Detached;
-            return ToDto(await FindAsync(raced, cancellationToken) ?? throw new ConflictException("The usage record could not be stored."));
+            return ToDto(await FindAsync(raced, cancellationToken) ?? throw AppException.Conflict("The usage record could not be stored."));
         }
 
         return ToDto(record);

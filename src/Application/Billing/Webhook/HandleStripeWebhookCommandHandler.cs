@@ -14,12 +14,12 @@ public sealed class HandleStripeWebhookCommandHandler(IAppDbContext db, IPayment
     {
         if (string.IsNullOrWhiteSpace(command.Signature))
         {
-            throw new BadRequestException("missing_signature", "The Stripe-Signature header is required.");
+            throw AppException.BadRequest("missing_signature", "The Stripe-Signature header is required.");
         }
 
         if (!gateway.CanVerifyWebhooks)
         {
-            throw new PaymentProviderNotConfiguredException();
+            throw AppException.BillingNotConfigured();
         }
 
         var stripeEvent = gateway.ParseWebhook(command.Payload, command.Signature);

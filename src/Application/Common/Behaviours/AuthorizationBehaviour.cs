@@ -18,13 +18,13 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
         {
             if (!currentUser.IsAuthenticated || currentUser.CompanyId is null)
             {
-                throw new AuthenticationFailedException("Authentication is required.");
+                throw AppException.Unauthenticated("Authentication is required.");
             }
 
             // Fails closed: a principal without a role (a token missing the claim) is refused, not compared as null.
             if (currentUser.Role is not { } role || role < Requirement.Minimum)
             {
-                throw new ForbiddenAccessException($"This operation requires the {Requirement.Minimum} role or higher.");
+                throw AppException.Forbidden($"This operation requires the {Requirement.Minimum} role or higher.");
             }
         }
 

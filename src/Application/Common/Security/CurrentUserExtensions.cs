@@ -7,11 +7,11 @@ namespace NovaPulse.Application.Common.Security;
 public static class CurrentUserExtensions
 {
     public static Guid RequireCompanyId(this ICurrentUser user) =>
-        user.CompanyId ?? throw new AuthenticationFailedException("Authentication is required.");
+        user.CompanyId ?? throw AppException.Unauthenticated("Authentication is required.");
 
     public static Guid RequireUserId(this ICurrentUser user) =>
-        user.UserId ?? throw new AuthenticationFailedException("Authentication is required.");
+        user.UserId ?? throw AppException.Unauthenticated("Authentication is required.");
 
     public static Role RequireRole(this ICurrentUser user) =>
-        user.Role ?? throw new AuthenticationFailedException("Authentication is required.");
+        user.Role ?? throw AppException.Unauthenticated("Authentication is required.");
 }

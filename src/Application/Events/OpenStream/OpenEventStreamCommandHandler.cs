@@ -29,9 +29,10 @@ public sealed class OpenEventStreamCommandHandler(IAppDbContext db, ICurrentUser
                 {
                     // The earliest a held slot can free without its stream closing: when its lease would lapse.
                     var wait = open.Min() - now;
-                    throw new TooManyAttemptsException(
+                    throw AppException.ConcurrencyLimit(
+                        "event_stream_limit_reached",
                         $"The plan allows {limit} open event streams per member or API key and {open.Count} are open; close one or retry later.",
-                        wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), "event_stream_limit_reached", limit);
+                        wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), limit);
                 }
             }
 

@@ -26,10 +26,10 @@ public sealed class GetEventPositionQueryHandler(IAppDbContext db, IOptions<Outb
         // "from now" would silently skip whatever came after it. Saying so reveals nothing the id does not already say.
         if (position is null && SequentialId.TimestampOf(id) < clock.GetUtcNow() - outbox.Value.Retention)
         {
-            throw new GoneException(
+            throw AppException.Gone(
+                "event_position_expired",
                 $"The event named by Last-Event-ID is older than the retention ({outbox.Value.Retention.TotalDays:0.##} days) and no longer kept. "
-                + "Reconnect without Last-Event-ID to stream from now, and re-read the current state through the API.",
-                "event_position_expired");
+                + "Reconnect without Last-Event-ID to stream from now, and re-read the current state through the API.");
         }
 
         return position;

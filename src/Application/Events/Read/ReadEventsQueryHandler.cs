@@ -23,7 +23,7 @@ public sealed class ReadEventsQueryHandler(IAppDbContext db, ICurrentUser curren
             var denied = named.Except(visible).ToList();
             if (denied.Count > 0)
             {
-                throw new ForbiddenAccessException($"Your role does not receive these event types: {string.Join(", ", denied)}.");
+                throw AppException.Forbidden($"Your role does not receive these event types: {string.Join(", ", denied)}.");
             }
 
             wanted = named;

@@ -33,7 +33,7 @@ public static class GoogleOptionsExtensions
     /// <summary>The options, or a 409 <c>google_not_configured</c> naming the settings to add.</summary>
     public static GoogleOptions RequireConfigured(this GoogleOptions options) => options.IsConfigured
         ? options
-        : throw new Application.Common.Exceptions.ProviderNotConfiguredException(
-            Application.Common.Exceptions.ProviderNotConfiguredException.Google,
+        : throw Application.Common.Exceptions.AppException.NotConfigured(
+            Application.Common.Exceptions.ErrorCodes.GoogleNotConfigured,
             "Google is not configured: set Google:ClientId, Google:ClientSecret and Google:RedirectUri (GOOGLE_CLIENT_ID/SECRET/REDIRECT_URI).");
 }

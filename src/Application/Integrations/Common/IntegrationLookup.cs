@@ -13,8 +13,8 @@ public static class IntegrationLookup
 
     public static async Task<Integration> RequireOfTypeAsync(this IAppDbContext db, IntegrationType type, CancellationToken cancellationToken) =>
         await db.OfTypeAsync(type, cancellationToken)
-        ?? throw new NotFoundException("Integration", type.ToString().ToLowerInvariant());
+        ?? throw AppException.NotFound("Integration", type.ToString().ToLowerInvariant());
 
     public static async Task<Integration> RequireAsync(this IAppDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await db.Integrations.SingleOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new NotFoundException("Integration", id);
+        await db.Integrations.SingleOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw AppException.NotFound("Integration", id);
 }

@@ -59,7 +59,7 @@ public sealed class CompleteGoogleAuthorizationCommandHandler(
                 return await db.SaveChangesAsync(cancellationToken);
             }, cancellationToken);
         }
-        catch (QuotaExceededException e)
+        catch (AppException e) when (e.Kind == ErrorKind.LimitReached)
         {
             // A browser arrives here from Google: the settings page tells the person, as for other callback errors.
             return Frontend($"error={e.Code}&provider=google");

@@ -20,13 +20,13 @@ public sealed class ConfigureSlackCommandHandler(
         var url = new Uri(command.WebhookUrl.Trim());
         if (url.Scheme != Uri.UriSchemeHttps && !options.Value.AllowHttpSlackUrls)
         {
-            throw new UnprocessableException("'webhookUrl' must use https: the URL is a credential and must not travel in clear text.");
+            throw AppException.Unprocessable("'webhookUrl' must use https: the URL is a credential and must not travel in clear text.");
         }
 
         // The same SSRF guard as webhooks: a company must not make us post to our own network.
         if (await guard.RefusalAsync(url, cancellationToken) is { } refusal)
         {
-            throw new UnprocessableException(refusal.Replace("'url'", "'webhookUrl'", StringComparison.Ordinal).Replace("webhooks can", "Slack URLs can", StringComparison.Ordinal));
+            throw AppException.Unprocessable(refusal.Replace("'url'", "'webhookUrl'", StringComparison.Ordinal).Replace("webhooks can", "Slack URLs can", StringComparison.Ordinal));
         }
 
         var channel = string.IsNullOrWhiteSpace(command.Channel) ? null : command.Channel.Trim();

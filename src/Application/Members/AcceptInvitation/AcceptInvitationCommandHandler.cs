@@ -20,12 +20,12 @@ public sealed class AcceptInvitationCommandHandler(IAppDbContext db, IPasswordHa
         var invitation = await db.Invitations.IgnoreQueryFilters().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (invitation is null || !invitation.IsPending(now))
         {
-            throw new NotFoundException("Invitation", "token");
+            throw AppException.NotFound("Invitation", "token");
         }
 
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == invitation.NormalizedEmail, cancellationToken))
         {
-            throw new ConflictException("A person with this email already has an account.");
+            throw AppException.Conflict("A person with this email already has an account.");
         }
 
         invitation.Accept(now);

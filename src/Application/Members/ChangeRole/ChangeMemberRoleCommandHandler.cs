@@ -15,7 +15,7 @@ public sealed class ChangeMemberRoleCommandHandler(IAppDbContext db, ICurrentUse
     public async ValueTask<MemberDto> Handle(ChangeMemberRoleCommand command, CancellationToken cancellationToken)
     {
         var member = await db.Users.SingleOrDefaultAsync(u => u.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Member", command.Id);
+            ?? throw AppException.NotFound("Member", command.Id);
         var owners = await db.Users.CountAsync(u => u.Role == Role.Owner, cancellationToken);
         MembershipPolicy.EnsureCanChangeRole(currentUser.RequireRole(), member, command.Role, owners);
         member.ChangeRole(command.Role);

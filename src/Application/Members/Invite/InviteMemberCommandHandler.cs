@@ -19,13 +19,13 @@ public sealed class InviteMemberCommandHandler(
     {
         if (!MembershipPolicy.CanGrant(currentUser.RequireRole(), command.Role))
         {
-            throw new ForbiddenAccessException($"You cannot invite someone as {command.Role}.");
+            throw AppException.Forbidden($"You cannot invite someone as {command.Role}.");
         }
 
         var normalized = User.Normalize(command.Email);
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
         {
-            throw new ConflictException("A person with this email already has an account.");
+            throw AppException.Conflict("A person with this email already has an account.");
         }
 
         var companyId = currentUser.RequireCompanyId();
@@ -41,7 +41,7 @@ public sealed class InviteMemberCommandHandler(
             .ToListAsync(cancellationToken);
         if (pending.Any(i => i.IsPending(now)))
         {
-            throw new ConflictException("This email already has a pending invitation.");
+            throw AppException.Conflict("This email already has a pending invitation.");
         }
 
         await planLimits.EnsureSeatAvailableAsync(companyId, cancellationToken);

@@ -15,7 +15,7 @@ public sealed class RemoveMemberCommandHandler(IAppDbContext db, ICurrentUser cu
     public async ValueTask<Unit> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
     {
         var member = await db.Users.SingleOrDefaultAsync(u => u.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Member", command.Id);
+            ?? throw AppException.NotFound("Member", command.Id);
         var owners = await db.Users.CountAsync(u => u.Role == Role.Owner, cancellationToken);
         MembershipPolicy.EnsureCanRemove(currentUser.RequireRole(), member, owners);
 

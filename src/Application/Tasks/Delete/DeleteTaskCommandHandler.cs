@@ -11,10 +11,10 @@ public sealed class DeleteTaskCommandHandler(IAppDbContext db, PlanLimitGuard pl
     public async ValueTask<Unit> Handle(DeleteTaskCommand command, CancellationToken cancellationToken)
     {
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Task", command.Id);
+            ?? throw AppException.NotFound("Task", command.Id);
         if (command.ExpectedVersion is { } expected && expected != task.Version)
         {
-            throw new PreconditionFailedException($"The task was changed by someone else (current version {task.Version}).");
+            throw AppException.PreconditionFailed($"The task was changed by someone else (current version {task.Version}).");
         }
 
         task.MarkDeleted();

@@ -11,7 +11,7 @@ public sealed class GetTaskQueryHandler(IAppDbContext db) : IQueryHandler<GetTas
     public async ValueTask<TaskDto> Handle(GetTaskQuery query, CancellationToken cancellationToken)
     {
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == query.Id, cancellationToken)
-            ?? throw new NotFoundException("Task", query.Id);
+            ?? throw AppException.NotFound("Task", query.Id);
         return TaskDto.From(task);
     }
 }

@@ -12,10 +12,10 @@ public sealed class UpdateTaskCommandHandler(IAppDbContext db, TimeProvider cloc
     public async ValueTask<TaskDto> Handle(UpdateTaskCommand command, CancellationToken cancellationToken)
     {
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Task", command.Id);
+            ?? throw AppException.NotFound("Task", command.Id);
         if (command.ExpectedVersion is { } expected && expected != task.Version)
         {
-            throw new PreconditionFailedException($"The task was changed by someone else (current version {task.Version}); reload it and retry.");
+            throw AppException.PreconditionFailed($"The task was changed by someone else (current version {task.Version}); reload it and retry.");
         }
 
         if (command.AssigneeId.HasValue)

@@ -17,7 +17,7 @@ public sealed class StorageQuota(IAppDbContext db, IPlanLimits planLimits)
         var limits = await planLimits.GetUploadLimitsAsync(companyId, cancellationToken);
         if (announcedBytes > limits.MaxUploadBytes)
         {
-            throw new PayloadTooLargeException(limits.MaxUploadBytes);
+            throw AppException.TooLarge(limits.MaxUploadBytes);
         }
 
         var usage = await UsageAsync(companyId, excluding, cancellationToken);
@@ -61,7 +61,7 @@ public sealed class StorageQuota(IAppDbContext db, IPlanLimits planLimits)
             cancellationToken);
 
     /// <summary>The 402 for a full storage quota; the completion of signed uploads answers the same.</summary>
-    public static QuotaExceededException Exceeded(long usage, UploadLimits limits) =>
-        new($"The company's storage quota of {limits.StorageQuotaBytes} bytes is used up ({usage} bytes stored).",
-            "storage_quota_exceeded", usage, limits.StorageQuotaBytes, limits.StorageLiftedBy);
+    public static AppException Exceeded(long usage, UploadLimits limits) =>
+        AppException.LimitReached("storage_quota_exceeded", $"The company's storage quota of {limits.StorageQuotaBytes} bytes is used up ({usage} bytes stored).",
+            usage, limits.StorageQuotaBytes, limits.StorageLiftedBy);
 }

@@ -76,7 +76,7 @@ public sealed class UploadContent(IFileStorage storage, IThumbnailGenerator thum
             }
 
             var sniffed = FileTypeSniffer.Sniff(header.Span, declaredContentType, upload.Name);
-            return sniffed.Allowed ? new UploadContentType(sniffed.ContentType, sniffed.Kind) : throw new UnsupportedMediaTypeException(sniffed.Reason!);
+            return sniffed.Allowed ? new UploadContentType(sniffed.ContentType, sniffed.Kind) : throw AppException.UnsupportedMediaType(sniffed.Reason!);
         });
 
     private async Task<(int? Width, int? Height, string? ThumbnailKey)> CreateThumbnailAsync(Upload upload, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed class CompleteUploadCommandHandler(IAppDbContext db, IFileStorage 
     public async ValueTask<UploadDto> Handle(CompleteUploadCommand command, CancellationToken cancellationToken)
     {
         var upload = await db.Uploads.SingleOrDefaultAsync(u => u.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Upload", command.Id);
+            ?? throw AppException.NotFound("Upload", command.Id);
         if (upload.Status != UploadStatus.Pending)
         {
             return urls.ToDto(upload);
@@ -23,14 +23,14 @@ public sealed class CompleteUploadCommandHandler(IAppDbContext db, IFileStorage 
         var stored = upload.StorageProvider == storage.Provider ? await storage.DescribeAsync(target, cancellationToken) : null;
         if (stored is null)
         {
-            throw new ConflictException("No file has arrived for this upload yet; send it to the signed upload target first.");
+            throw AppException.Conflict("No file has arrived for this upload yet; send it to the signed upload target first.");
         }
 
         var limits = await planLimits.GetUploadLimitsAsync(upload.CompanyId, cancellationToken);
         if (stored.Size > Math.Min(limits.MaxUploadBytes, upload.Size))
         {
             await storage.DeleteAsync(target, CancellationToken.None);
-            throw new PayloadTooLargeException(Math.Min(limits.MaxUploadBytes, upload.Size));
+            throw AppException.TooLarge(Math.Min(limits.MaxUploadBytes, upload.Size));
         }
 
         var usage = await quota.UsageAsync(upload.CompanyId, upload.Id, cancellationToken);

@@ -16,15 +16,15 @@ public sealed class PutUploadContentCommandHandler(
         if (command.Expires is not { } expires || expires < clock.GetUtcNow().ToUnixTimeSeconds()
             || !signer.IsValid("PUT", command.Id, UploadUrls.Original, expires, command.Signature))
         {
-            throw new InvalidSignatureException("The signed upload URL is invalid or has expired.");
+            throw AppException.InvalidSignature("The signed upload URL is invalid or has expired.");
         }
 
         // The signature names the upload, so the row is looked up across companies (there is no principal).
         var upload = await db.Uploads.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.Id == command.Id && u.DeletedAt == null, cancellationToken)
-            ?? throw new NotFoundException("Upload", command.Id);
+            ?? throw AppException.NotFound("Upload", command.Id);
         if (upload.Status != UploadStatus.Pending)
         {
-            throw new ConflictException("This upload is already complete; request a new signed URL to upload another file.");
+            throw AppException.Conflict("This upload is already complete; request a new signed URL to upload another file.");
         }
 
         var limits = await quota.EnsureRoomAsync(upload.CompanyId, null, upload.Id, cancellationToken);

@@ -10,7 +10,7 @@ public sealed class DeleteUploadCommandHandler(IAppDbContext db, TimeProvider cl
     public async ValueTask<Unit> Handle(DeleteUploadCommand command, CancellationToken cancellationToken)
     {
         var upload = await db.Uploads.SingleOrDefaultAsync(u => u.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Upload", command.Id);
+            ?? throw AppException.NotFound("Upload", command.Id);
         upload.Delete(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -19,7 +19,7 @@ public sealed class GetUploadContentQueryHandler(
         var thumbnail = variant == UploadUrls.Thumbnail;
         if (thumbnail && upload.Kind != UploadKind.Image)
         {
-            throw new NotFoundException("Thumbnail", query.Id);
+            throw AppException.NotFound("Thumbnail", query.Id);
         }
 
         var etagBase = upload.Checksum is { Length: >= 32 } checksum ? checksum[..32] : $"{upload.Id:N}";
@@ -31,8 +31,8 @@ public sealed class GetUploadContentQueryHandler(
             return new UploadContent(null, urls.Url(upload, thumbnail), upload.ContentType, upload.Name, etag, upload.UpdatedAt, inline);
         }
 
-        var key = thumbnail ? upload.ThumbnailKey ?? throw new NotFoundException("Thumbnail", query.Id) : upload.StorageKey;
-        var stream = await storage.OpenReadAsync(key, cancellationToken) ?? throw new NotFoundException("Upload content", query.Id);
+        var key = thumbnail ? upload.ThumbnailKey ?? throw AppException.NotFound("Thumbnail", query.Id) : upload.StorageKey;
+        var stream = await storage.OpenReadAsync(key, cancellationToken) ?? throw AppException.NotFound("Upload content", query.Id);
         var name = thumbnail ? Path.GetFileNameWithoutExtension(upload.Name) + "-thumbnail.png" : upload.Name;
         return new UploadContent(stream, null, thumbnail ? thumbnails.ContentType : upload.ContentType, name, etag, upload.CreatedAt, inline);
     }
@@ -47,11 +47,11 @@ public sealed class GetUploadContentQueryHandler(
             if (query.Expires is not { } expires || expires < clock.GetUtcNow().ToUnixTimeSeconds()
                 || !signer.IsValid("GET", query.Id, variant, expires, query.Signature))
             {
-                throw new InvalidSignatureException("The signed URL is invalid or has expired.");
+                throw AppException.InvalidSignature("The signed URL is invalid or has expired.");
             }
 
             return await anyCompany.SingleOrDefaultAsync(u => u.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException("Upload", query.Id);
+                ?? throw AppException.NotFound("Upload", query.Id);
         }
 
         if (currentUser.CompanyId is not null
@@ -67,7 +67,7 @@ public sealed class GetUploadContentQueryHandler(
 
         // Private (or missing) without credentials: ask for them; a member of another company gets a 404.
         throw currentUser.CompanyId is null
-            ? new AuthenticationFailedException("Authentication or a signed URL is required.")
-            : new NotFoundException("Upload", query.Id);
+            ? AppException.Unauthenticated("Authentication or a signed URL is required.")
+            : AppException.NotFound("Upload", query.Id);
     }
 }

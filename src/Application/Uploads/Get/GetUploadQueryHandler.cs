@@ -11,7 +11,7 @@ public sealed class GetUploadQueryHandler(IAppDbContext db, UploadUrls urls) : I
     public async ValueTask<UploadDto> Handle(GetUploadQuery query, CancellationToken cancellationToken)
     {
         var upload = await db.Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == query.Id, cancellationToken)
-            ?? throw new NotFoundException("Upload", query.Id);
+            ?? throw AppException.NotFound("Upload", query.Id);
         return urls.ToDto(upload);
     }
 }

@@ -13,7 +13,7 @@ public sealed class SetUploadVisibilityCommandHandler(IAppDbContext db, IFileSto
     public async ValueTask<UploadDto> Handle(SetUploadVisibilityCommand command, CancellationToken cancellationToken)
     {
         var upload = await db.Uploads.SingleOrDefaultAsync(u => u.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Upload", command.Id);
+            ?? throw AppException.NotFound("Upload", command.Id);
         if (upload.IsPublic == command.IsPublic)
         {
             return urls.ToDto(upload);

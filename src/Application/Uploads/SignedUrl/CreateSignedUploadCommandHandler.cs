@@ -21,7 +21,7 @@ public sealed class CreateSignedUploadCommandHandler(
         var declared = FileTypeSniffer.CheckDeclared(command.ContentType, name);
         if (!declared.Allowed)
         {
-            throw new UnsupportedMediaTypeException(declared.Reason!);
+            throw AppException.UnsupportedMediaType(declared.Reason!);
         }
 
         await UploadTaskGuard.EnsureTaskAsync(db, command.TaskId, cancellationToken);

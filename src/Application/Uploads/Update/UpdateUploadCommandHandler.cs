@@ -12,17 +12,17 @@ public sealed class UpdateUploadCommandHandler(IAppDbContext db, UploadUrls urls
     public async ValueTask<UploadDto> Handle(UpdateUploadCommand command, CancellationToken cancellationToken)
     {
         var upload = await db.Uploads.SingleOrDefaultAsync(u => u.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Upload", command.Id);
+            ?? throw AppException.NotFound("Upload", command.Id);
         if (command.ExpectedVersion is { } expected && expected != upload.Version)
         {
-            throw new PreconditionFailedException($"The upload was changed by someone else (current version {upload.Version}); reload it and retry.");
+            throw AppException.PreconditionFailed($"The upload was changed by someone else (current version {upload.Version}); reload it and retry.");
         }
 
         var name = command.Name.HasValue ? FileNameSanitizer.Sanitize(command.Name.Value) : null;
         if (name is not null && FileTypeSniffer.CheckName(upload.ContentType, name) is { Allowed: false } refused)
         {
             // The rules the upload passed: a rename must not turn photo.png into photo.exe or photo.pdf.
-            throw new UnsupportedMediaTypeException(refused.Reason!);
+            throw AppException.UnsupportedMediaType(refused.Reason!);
         }
 
         if (command.TaskId.HasValue)

@@ -10,7 +10,7 @@ public sealed class DeleteWebhookCommandHandler(IAppDbContext db) : ICommandHand
     public async ValueTask<Unit> Handle(DeleteWebhookCommand command, CancellationToken cancellationToken)
     {
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Webhook", command.Id);
+            ?? throw AppException.NotFound("Webhook", command.Id);
         db.WebhookEndpoints.Remove(endpoint);
         await db.SaveChangesAsync(cancellationToken); // deliveries and attempts cascade
         return Unit.Value;

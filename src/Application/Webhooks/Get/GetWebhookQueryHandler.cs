@@ -11,7 +11,7 @@ public sealed class GetWebhookQueryHandler(IAppDbContext db, ISecretProtector se
     public async ValueTask<WebhookEndpointDto> Handle(GetWebhookQuery query, CancellationToken cancellationToken)
     {
         var endpoint = await db.WebhookEndpoints.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.Id, cancellationToken)
-            ?? throw new NotFoundException("Webhook", query.Id);
+            ?? throw AppException.NotFound("Webhook", query.Id);
         return WebhookEndpointDto.Masked(endpoint, secrets);
     }
 }

@@ -13,7 +13,7 @@ public sealed class ListWebhookDeliveriesQueryHandler(IAppDbContext db) : IQuery
     {
         if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == query.Id, cancellationToken))
         {
-            throw new NotFoundException("Webhook", query.Id);
+            throw AppException.NotFound("Webhook", query.Id);
         }
 
         var limit = query.Limit ?? PageRequest.DefaultLimit;

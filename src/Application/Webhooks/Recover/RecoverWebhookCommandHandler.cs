@@ -15,7 +15,7 @@ public sealed class RecoverWebhookCommandHandler(IAppDbContext db, TimeProvider 
     {
         if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == command.Id, cancellationToken))
         {
-            throw new NotFoundException("Webhook", command.Id);
+            throw AppException.NotFound("Webhook", command.Id);
         }
 
         var since = command.Since.ToUniversalTime();

@@ -13,7 +13,7 @@ public sealed class ReplayWebhookDeliveryCommandHandler(IAppDbContext db, TimePr
     {
         var original = await db.WebhookDeliveries.AsNoTracking()
             .SingleOrDefaultAsync(d => d.Id == command.DeliveryId && d.EndpointId == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Webhook delivery", command.DeliveryId);
+            ?? throw AppException.NotFound("Webhook delivery", command.DeliveryId);
         var replay = original.Replay(clock.GetUtcNow());
         db.WebhookDeliveries.Add(replay);
         await db.SaveChangesAsync(cancellationToken);

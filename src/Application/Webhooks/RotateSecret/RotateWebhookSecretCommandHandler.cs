@@ -12,7 +12,7 @@ public sealed class RotateWebhookSecretCommandHandler(IAppDbContext db, ISecretP
     public async ValueTask<RotatedWebhookSecret> Handle(RotateWebhookSecretCommand command, CancellationToken cancellationToken)
     {
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Webhook", command.Id);
+            ?? throw AppException.NotFound("Webhook", command.Id);
         var secret = WebhookSigner.NewSecret();
         endpoint.RotateSecret(secrets.Protect(secret), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class TestWebhookCommandHandler(
     public async ValueTask<WebhookTestResult> Handle(TestWebhookCommand command, CancellationToken cancellationToken)
     {
         var endpoint = await db.WebhookEndpoints.AsNoTracking().SingleOrDefaultAsync(e => e.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Webhook", command.Id);
+            ?? throw AppException.NotFound("Webhook", command.Id);
         var now = clock.GetUtcNow();
         var messageId = WebhookMessage.IdFor(Guid.CreateVersion7());
         var data = JsonSerializer.Serialize(new WebhookTestPayload("This is a test event from NovaPulse.", endpoint.Id), JsonSerializerOptions.Web);

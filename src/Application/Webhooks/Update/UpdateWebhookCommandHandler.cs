@@ -12,7 +12,7 @@ public sealed class UpdateWebhookCommandHandler(IAppDbContext db, ISecretProtect
     public async ValueTask<WebhookEndpointDto> Handle(UpdateWebhookCommand command, CancellationToken cancellationToken)
     {
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Webhook", command.Id);
+            ?? throw AppException.NotFound("Webhook", command.Id);
         endpoint.Update(command.Url, command.Events, command.Description, command.Enabled, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return WebhookEndpointDto.Masked(endpoint, secrets);

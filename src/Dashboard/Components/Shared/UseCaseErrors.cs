@@ -13,11 +13,14 @@ public static class UseCaseErrors
     {
         FluentValidation.ValidationException validation =>
             string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal)),
-        NotFoundException => "It no longer exists: someone may have deleted it. Reload the page.",
-        ForbiddenAccessException or DomainAccessException => "Your role does not allow this. Ask an admin or the owner.",
-        PreconditionFailedException => "Someone changed it meanwhile. Reload and try again.",
-        ConflictException or DomainRuleException or QuotaExceededException or PayloadTooLargeException
-            or UnsupportedMediaTypeException or AuthenticationFailedException or TooManyAttemptsException => exception.Message,
+        AppException { Kind: ErrorKind.NotFound } => "It no longer exists: someone may have deleted it. Reload the page.",
+        AppException { Kind: ErrorKind.Forbidden, Code: ErrorCodes.Forbidden } or DomainAccessException => "Your role does not allow this. Ask an admin or the owner.",
+        AppException { Kind: ErrorKind.PreconditionFailed } => "Someone changed it meanwhile. Reload and try again.",
+        AppException
+        {
+            Kind: ErrorKind.Conflict or ErrorKind.LimitReached or ErrorKind.TooLarge or ErrorKind.UnsupportedMediaType
+            or ErrorKind.Unauthenticated or ErrorKind.TooManyAttempts,
+        } or DomainRuleException => exception.Message,
         _ => null,
     };
 }

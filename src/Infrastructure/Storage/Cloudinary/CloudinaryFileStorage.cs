@@ -55,7 +55,7 @@ public sealed partial class CloudinaryFileStorage(IHttpClientFactory httpClients
             var json = await ReadJsonAsync(response, cancellationToken);
             return Describe(json);
         }
-        catch (HttpRequestException e) when (Find<PayloadTooLargeException>(e) is { } tooLarge)
+        catch (HttpRequestException e) when (Find<AppException>(e) is { Kind: ErrorKind.TooLarge } tooLarge)
         {
             // HttpClient wraps what the body stream throws; the client should see the 413, not a storage failure.
             ExceptionDispatchInfo.Throw(tooLarge);

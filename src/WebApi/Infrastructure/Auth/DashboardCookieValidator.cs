@@ -29,7 +29,7 @@ public static class DashboardCookieValidator
         {
             me = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetMeQuery(), context.HttpContext.RequestAborted);
         }
-        catch (AuthenticationFailedException)
+        catch (AppException e) when (e.Kind == ErrorKind.Unauthenticated)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(DashboardAuthentication.Scheme);

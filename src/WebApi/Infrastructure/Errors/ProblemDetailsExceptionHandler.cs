@@ -25,9 +25,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             return false;
         }
 
-        if (exception is TooManyAttemptsException tooMany)
+        if (exception is AppException { RetryAfter: { } retryAfter })
         {
-            httpContext.Response.Headers.RetryAfter = Math.Ceiling(tooMany.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
         else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -43,43 +43,28 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
     private static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
+        AppException e => WithDetails(ErrorTable.Problem(e.Kind, e.Message, e.Code), e.Details),
         ValidationException validation => new ValidationProblemDetails(
             validation.Errors.GroupBy(e => JsonName(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "One or more validation errors occurred.",
+            Extensions = { ["code"] = ErrorCodes.ValidationFailed },
         },
-        NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
-        AuthenticationFailedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", e.Message),
-        ForbiddenAccessException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
-        DomainAccessException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
-        ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
-        DomainRuleException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message, e.Code),
-        PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
+        DomainAccessException e => ErrorTable.Problem(ErrorKind.Forbidden, e.Message),
+        DomainRuleException e => ErrorTable.Problem(ErrorKind.Conflict, e.Message, e.Code),
         _ when IsDatabaseUnavailable(exception) => DependencyUnavailable(),
         // SQLSTATE class 22 is the SQL standard's "data exception": a value the column cannot hold, i.e. bad input.
         DbException { SqlState: ['2', '2', ..] } or DbUpdateException { InnerException: DbException { SqlState: ['2', '2', ..] } } =>
-            Problem(StatusCodes.Status400BadRequest, "Bad request", "The request contains a value that cannot be stored (for example a NUL character)."),
-        DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", "The resource was changed by someone else; reload it and retry."),
-        DbUpdateException { InnerException: DbException } => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with existing data."),
-        TooManyAttemptsException { Code: { } code } e => WithExtensions(
-            Problem(StatusCodes.Status429TooManyRequests, "Too many requests", e.Message, code), ("limit", e.Limit)),
-        TooManyAttemptsException e => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", e.Message),
-        GoneException e => Problem(StatusCodes.Status410Gone, "Gone", e.Message, e.Code),
-        QuotaExceededException e => WithExtensions(
-            Problem(StatusCodes.Status402PaymentRequired, "Plan limit reached", e.Message, e.Code), ("usage", e.Usage), ("limit", e.Limit), ("plan", e.LiftedBy)),
-        BadRequestException e => Problem(StatusCodes.Status400BadRequest, "Bad request", e.Message, e.Code),
-        // 409, not 503: a deployment's missing settings are its state, not an outage; retrying cannot help (docs/BILLING.md).
-        ProviderNotConfiguredException e => Problem(StatusCodes.Status409Conflict, "Not configured", e.Message, e.Code),
-        PaymentProviderException { Transient: true } e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", e.Message, "billing_provider_unavailable"),
-        PaymentProviderException e => Problem(StatusCodes.Status502BadGateway, "Bad gateway", e.Message, "billing_provider_error"),
-        PayloadTooLargeException e => WithExtensions(
-            Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", e.Message, e.Code), ("limit", e.Limit)),
-        UnprocessableException e => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable entity", e.Message),
-        UnsupportedMediaTypeException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message),
-        InvalidSignatureException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message, "invalid_signature"),
-        BadHttpRequestException e => Problem(e.StatusCode, null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed."),
-        InvalidDataException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The multipart body is malformed."),
+            ErrorTable.Problem(ErrorKind.BadRequest, "The request contains a value that cannot be stored (for example a NUL character).", "invalid_value"),
+        DbUpdateConcurrencyException => ErrorTable.Problem(ErrorKind.PreconditionFailed, "The resource was changed by someone else; reload it and retry."),
+        DbUpdateException { InnerException: DbException } => ErrorTable.Problem(ErrorKind.Conflict, "The change conflicts with existing data."),
+        BadHttpRequestException e => WithCode(new ProblemDetails
+        {
+            Status = e.StatusCode,
+            Detail = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed.",
+        }),
+        InvalidDataException => ErrorTable.Problem(ErrorKind.BadRequest, "The multipart body is malformed.", "malformed_multipart"),
         // Polly's rejections (open circuit, timed-out attempt) and HttpClient's own timeout: the dependency, not the client.
         HttpRequestException or TimeoutException or DbException or ExecutionRejectedException or TaskCanceledException { InnerException: TimeoutException } =>
             DependencyUnavailable(),
@@ -87,7 +72,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     };
 
     private static ProblemDetails DependencyUnavailable() =>
-        Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "A dependency is temporarily unavailable; retry shortly.");
+        ErrorTable.Problem(ErrorKind.ProviderUnavailable, "A dependency is temporarily unavailable; retry shortly.");
 
     /// <summary>
     /// The database is down or restarting: refused connections, an administrator shutdown (SQLSTATE classes 08 and 57),
@@ -107,20 +92,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return false;
     }
 
-    private static ProblemDetails Problem(int status, string? title, string detail, string? code = null)
+    private static ProblemDetails WithCode(ProblemDetails problem)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
-        if (code is not null)
-        {
-            problem.Extensions["code"] = code;
-        }
-
+        ErrorTable.EnsureCode(problem);
         return problem;
     }
 
-    private static ProblemDetails WithExtensions(ProblemDetails problem, params (string Name, object? Value)[] extensions)
+    private static ProblemDetails WithDetails(ProblemDetails problem, IEnumerable<KeyValuePair<string, object?>> details)
     {
-        foreach (var (name, value) in extensions)
+        foreach (var (name, value) in details)
         {
             problem.Extensions[name] = value;
         }

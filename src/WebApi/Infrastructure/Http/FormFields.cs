@@ -21,7 +21,7 @@ internal sealed class FormFields
     {
         if (++_count > MultipartUpload.MaxFields)
         {
-            throw new BadRequestException("too_many_form_fields", $"An upload carries at most {MultipartUpload.MaxFields} form fields.");
+            throw AppException.BadRequest("too_many_form_fields", $"An upload carries at most {MultipartUpload.MaxFields} form fields.");
         }
 
         var buffer = new byte[MaxFieldLength + 1];
@@ -34,7 +34,7 @@ internal sealed class FormFields
         _bytes += filled;
         if (_bytes > MultipartUpload.MaxFieldBytes)
         {
-            throw new PayloadTooLargeException(
+            throw AppException.TooLarge(
                 MultipartUpload.MaxFieldBytes, $"The form fields exceed {MultipartUpload.MaxFieldBytes} bytes in all.", "form_fields_too_large");
         }
 

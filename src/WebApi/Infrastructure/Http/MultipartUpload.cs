@@ -38,7 +38,7 @@ public static class MultipartUpload
         var max = maxUploadBytes + BodyMargin;
         if (request.ContentLength > max)
         {
-            throw new PayloadTooLargeException(maxUploadBytes);
+            throw AppException.TooLarge(maxUploadBytes);
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
@@ -65,7 +65,7 @@ public static class MultipartUpload
             {
                 if (result is not null)
                 {
-                    throw new BadRequestException("multiple_files", "Send one file part named 'file' per upload.");
+                    throw AppException.BadRequest("multiple_files", "Send one file part named 'file' per upload.");
                 }
 
                 var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
@@ -109,7 +109,7 @@ public static class MultipartUpload
 
             if (disposition.IsFileDisposition())
             {
-                throw new BadRequestException("multiple_files", "Send one file part named 'file' per upload.");
+                throw AppException.BadRequest("multiple_files", "Send one file part named 'file' per upload.");
             }
 
             await form.AddAsync(HeaderUtilities.RemoveQuotes(disposition.Name).ToString(), section.Body, cancellationToken);
@@ -121,7 +121,7 @@ public static class MultipartUpload
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UnsupportedMediaTypeException("Send the file as multipart/form-data.");
+            throw AppException.UnsupportedMediaType("Send the file as multipart/form-data.");
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;

@@ -28,7 +28,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetailsS
         var key = values.ToString();
         if (key.Length is 0 or > MaxKeyLength || key.Any(c => c < 0x21 || c > 0x7e))
         {
-            await WriteProblem(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key", $"The key must be 1 to {MaxKeyLength} visible ASCII characters.");
+            await WriteProblem(context, StatusCodes.Status400BadRequest, "invalid_idempotency_key", "Invalid Idempotency-Key", $"The key must be 1 to {MaxKeyLength} visible ASCII characters.");
             return;
         }
 
@@ -39,7 +39,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetailsS
         {
             if (lookup.RequestHash != hash)
             {
-                await WriteProblem(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", "This Idempotency-Key was used with a different request.");
+                await WriteProblem(context, StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "Idempotency-Key reused", "This Idempotency-Key was used with a different request.");
             }
             else if (lookup.Response is { } stored)
             {
@@ -47,7 +47,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetailsS
             }
             else
             {
-                await WriteProblem(context, StatusCodes.Status409Conflict, "Request in progress", "A request with this Idempotency-Key is still being processed; retry later.");
+                await WriteProblem(context, StatusCodes.Status409Conflict, "idempotency_request_in_progress", "Request in progress", "A request with this Idempotency-Key is still being processed; retry later.");
             }
 
             return;
@@ -135,13 +135,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetailsS
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private Task WriteProblem(HttpContext context, int status, string title, string detail)
+    private Task WriteProblem(HttpContext context, int status, string code, string title, string detail)
     {
         context.Response.StatusCode = status;
         return problemDetails.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
         }).AsTask();
     }
 }

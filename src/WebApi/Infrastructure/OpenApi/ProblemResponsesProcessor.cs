@@ -53,7 +53,7 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
         {
             Type = JsonObjectType.String,
             IsNullableRaw = true,
-            Description = "Machine-readable reason, stable across releases (e.g. task_limit_reached, billing_not_configured); absent when the status says it all.",
+            Description = "Machine-readable reason, stable across releases (e.g. task_limit_reached, billing_not_configured); every error has one (the list: docs/ERRORS.md).",
         };
     }
 

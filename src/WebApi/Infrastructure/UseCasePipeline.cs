@@ -1,0 +1,16 @@
+using NovaPulse.Application.Common.Behaviours;
+
+namespace NovaPulse.WebApi.Infrastructure;
+
+public static class UseCasePipeline
+{
+    /// <summary>
+    /// The mediator and its behaviours, outermost first. Authorization runs before validation: a caller without the role
+    /// learns only that (403), never which fields of a use case it may not run would have been wrong.
+    /// </summary>
+    public static IServiceCollection AddUseCasePipeline(this IServiceCollection services) => services.AddMediator(options =>
+    {
+        options.ServiceLifetime = ServiceLifetime.Scoped;
+        options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+    });
+}
