@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Auth.Register;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Domain.ApiKeys;
 using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Common;

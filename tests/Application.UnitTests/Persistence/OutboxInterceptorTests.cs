@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;

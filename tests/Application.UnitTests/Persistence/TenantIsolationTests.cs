@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Exceptions;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Tasks.Get;
 using NovaPulse.Application.Tasks.List;
 using NovaPulse.Domain.ApiKeys;
