@@ -108,8 +108,8 @@ public sealed class OutboxInterceptor(TimeProvider clock, WakeUps wakeUps)
             foreach (var domainEvent in entity.DomainEvents)
             {
                 var payload = JsonSerializer.Serialize(domainEvent.Data, domainEvent.Data.GetType(), JsonDefaults.Options);
-                // One tick apart, so (OccurredAt, Id) order is the order the domain raised them within this save.
-                context.Add(OutboxMessage.Create(companyId, domainEvent.EventType, payload, now.AddTicks(sequence++)));
+                // One microsecond apart (PostgreSQL keeps no finer), so OccurredAt order is the order the domain raised them.
+                context.Add(OutboxMessage.Create(companyId, domainEvent.EventType, payload, now.AddMicroseconds(sequence++)));
             }
 
             entity.ClearDomainEvents();

@@ -1,3 +1,4 @@
+using NovaPulse.Application.UnitTests;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Tasks.Get;
@@ -7,7 +8,7 @@ using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 using static NovaPulse.Application.UnitTests.TestTasks;
 
-namespace NovaPulse.Application.UnitTests.Persistence;
+namespace NovaPulse.Infrastructure.Tests.Persistence;
 
 public sealed class TenantIsolationTests : IDisposable
 {

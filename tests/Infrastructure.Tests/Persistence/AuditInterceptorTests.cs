@@ -1,3 +1,4 @@
+using NovaPulse.Application.UnitTests;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Auth.Register;
@@ -7,7 +8,7 @@ using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 using static NovaPulse.Application.UnitTests.TestTasks;
 
-namespace NovaPulse.Application.UnitTests.Persistence;
+namespace NovaPulse.Infrastructure.Tests.Persistence;
 
 public sealed class AuditInterceptorTests : IDisposable
 {
