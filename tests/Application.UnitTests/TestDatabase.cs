@@ -2,12 +2,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Infrastructure.Cluster;
 using NovaPulse.Infrastructure.Persistence;
 using NovaPulse.Infrastructure.Persistence.Interceptors;
 using NovaPulse.Infrastructure.Workers;
+using Npgsql;
 
 namespace NovaPulse.Application.UnitTests;
 

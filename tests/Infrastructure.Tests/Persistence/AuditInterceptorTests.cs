@@ -1,7 +1,7 @@
-using NovaPulse.Application.UnitTests;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Auth.Register;
+using NovaPulse.Application.UnitTests;
 using NovaPulse.Domain.ApiKeys;
 using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Common;

@@ -1,5 +1,5 @@
-using NovaPulse.Application.UnitTests;
 using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.UnitTests;
 using NovaPulse.Domain.Tasks;
 using static NovaPulse.Application.UnitTests.TestTasks;
 

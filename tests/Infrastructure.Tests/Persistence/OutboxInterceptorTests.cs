@@ -1,6 +1,6 @@
-using NovaPulse.Application.UnitTests;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.UnitTests;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;

@@ -1,8 +1,8 @@
-using NovaPulse.Application.UnitTests;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Tasks.Get;
 using NovaPulse.Application.Tasks.List;
+using NovaPulse.Application.UnitTests;
 using NovaPulse.Domain.ApiKeys;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
