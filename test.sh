@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, exactly as CI runs it (.ci/run ends here):
 #   tool restore -> Release build (warnings are errors) -> format check -> every test project under tests/,
-#   the integration tests twice: on SQLite, then on a throwaway PostgreSQL (scripts/postgres.sh).
+#   the integration and Infrastructure tests twice: on SQLite, then on a throwaway PostgreSQL (scripts/postgres.sh).
 # Stops at the first failing step; always stops the PostgreSQL it started; prints timings per step.
 # Results (console + one .trx per run) go to artifacts/test-results/.
 #
@@ -17,6 +17,7 @@ export MSBUILDDISABLENODEREUSE=1
 SOLUTION=NovaPulse.sln
 RESULTS=artifacts/test-results
 INTEGRATION=tests/WebApi.IntegrationTests
+INFRASTRUCTURE=tests/Infrastructure.Tests
 PG_PORT=${NOVAPULSE_PG_PORT:-55432}
 PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 HANG_TIMEOUT=${TEST_HANG_TIMEOUT:-15m}
@@ -193,11 +194,14 @@ run_e2e_tests() {
   return "$rc"
 }
 
+# The suites that talk to a database run on each one.
+runs_on_both_databases() { [[ "$1" == "$INTEGRATION"/* || "$1" == "$INFRASTRUCTURE"/* ]]; }
+
 for project in "${ordered[@]}"; do
   name=$(basename "$(dirname "$project")")
-  if [[ "$project" == "$INTEGRATION"/* ]]; then
+  if runs_on_both_databases "$project"; then
     step "test $name (SQLite)" run_tests "$project" "$name.sqlite" NOVAPULSE_TEST_DB=sqlite
-    step "postgres start" start_postgres
+    $started_postgres || step "postgres start" start_postgres
     step "test $name (PostgreSQL)" run_tests "$project" "$name.postgres" \
       NOVAPULSE_TEST_DB=postgres "NOVAPULSE_TEST_PG=$PG_CONNECTION"
   elif [[ "$project" == *E2ETests* ]]; then

@@ -1,10 +1,10 @@
 using NovaPulse.Application.Billing.Common;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Common.Paging;
 using NovaPulse.Application.Tasks.Common;
 using NovaPulse.Application.Tasks.Create;
 using NovaPulse.Application.Tasks.List;
 using NovaPulse.Application.Tasks.Update;
+using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 
 namespace NovaPulse.Application.UnitTests;

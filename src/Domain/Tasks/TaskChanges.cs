@@ -1,16 +1,13 @@
+using NovaPulse.Domain.Common;
+
 namespace NovaPulse.Domain.Tasks;
 
-/// <summary>
-/// A partial update: a null member means "leave as is"; <see cref="Change{T}"/> wraps fields that may be set to null.
-/// </summary>
+/// <summary>A partial update: an absent member leaves the field as it is; a present null clears a clearable field.</summary>
 public sealed record TaskChanges(
-    string? Title = null,
-    Change<string?>? Description = null,
-    TaskItemStatus? Status = null,
-    TaskPriority? Priority = null,
-    Change<Guid?>? AssigneeId = null,
-    Change<DateTimeOffset?>? DueDate = null,
-    IReadOnlyList<string>? Tags = null);
-
-/// <summary>A new value for a nullable field (so "set to null" differs from "not changed").</summary>
-public readonly record struct Change<T>(T Value);
+    Optional<string?> Title = default,
+    Optional<string?> Description = default,
+    Optional<TaskItemStatus?> Status = default,
+    Optional<TaskPriority?> Priority = default,
+    Optional<Guid?> AssigneeId = default,
+    Optional<DateTimeOffset?> DueDate = default,
+    Optional<IReadOnlyList<string>?> Tags = default);

@@ -69,51 +69,51 @@ public sealed class TaskItem : Entity, ITenantOwned, IAuditable
         return task;
     }
 
-    /// <summary>Applies the given changes (null arguments leave a field as it is) and raises the matching events.</summary>
+    /// <summary>Applies the given changes (absent fields stay as they are) and raises the matching events.</summary>
     public void Update(TaskChanges changes, DateTimeOffset now)
     {
         var previousAssignee = AssigneeId;
         var previousStatus = Status;
         var changed = new List<string>();
 
-        if (changes.Title is { } title && title.Trim() != Title)
+        if (changes.Title is { HasValue: true, Value: { } title } && title.Trim() != Title)
         {
             Title = title.Trim();
             changed.Add("title");
         }
 
-        if (changes.Description is { } description && description.Value != Description)
+        if (changes.Description is { HasValue: true } description && description.Value != Description)
         {
             Description = description.Value;
             changed.Add("description");
         }
 
-        if (changes.Status is { } status && status != Status)
+        if (changes.Status is { HasValue: true, Value: { } status } && status != Status)
         {
             Status = status;
             CompletedAt = status == TaskItemStatus.Done ? now : null;
             changed.Add("status");
         }
 
-        if (changes.Priority is { } priority && priority != Priority)
+        if (changes.Priority is { HasValue: true, Value: { } priority } && priority != Priority)
         {
             Priority = priority;
             changed.Add("priority");
         }
 
-        if (changes.AssigneeId is { } assignee && assignee.Value != AssigneeId)
+        if (changes.AssigneeId is { HasValue: true } assignee && assignee.Value != AssigneeId)
         {
             AssigneeId = assignee.Value;
             changed.Add("assigneeId");
         }
 
-        if (changes.DueDate is { } due && due.Value?.ToUniversalTime() != DueDate)
+        if (changes.DueDate is { HasValue: true } due && due.Value?.ToUniversalTime() != DueDate)
         {
             DueDate = due.Value?.ToUniversalTime();
             changed.Add("dueDate");
         }
 
-        if (changes.Tags is { } tags)
+        if (changes.Tags is { HasValue: true, Value: { } tags })
         {
             var normalized = NormalizeTags(tags);
             if (!normalized.SequenceEqual(Tags))

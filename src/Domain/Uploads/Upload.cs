@@ -127,25 +127,26 @@ public sealed class Upload : Entity, ITenantOwned, IAuditable
         TaskId = taskId;
     }
 
-    /// <summary>Applies the given changes (null arguments leave a field as it is); returns whether anything changed.</summary>
-    public bool Update(string? name, Change<string?>? folder, IEnumerable<string>? tags, Change<Guid?>? taskId, DateTimeOffset now)
+    /// <summary>Applies the given changes (absent fields stay as they are); returns whether anything changed.</summary>
+    public bool Update(
+        Optional<string?> name, Optional<string?> folder, Optional<IReadOnlyList<string>?> tags, Optional<Guid?> taskId, DateTimeOffset now)
     {
         var changed = false;
-        if (name is not null && name != Name)
+        if (name is { HasValue: true, Value: { } newName } && newName != Name)
         {
-            Name = name;
+            Name = newName;
             changed = true;
         }
 
-        if (folder is { } f && NormalizeFolder(f.Value) != Folder)
+        if (folder is { HasValue: true } f && NormalizeFolder(f.Value) != Folder)
         {
             Folder = NormalizeFolder(f.Value);
             changed = true;
         }
 
-        if (tags is not null)
+        if (tags is { HasValue: true, Value: { } newTags })
         {
-            var normalized = NormalizeTags(tags);
+            var normalized = NormalizeTags(newTags);
             if (!normalized.SequenceEqual(Tags))
             {
                 Tags = normalized;
@@ -153,7 +154,7 @@ public sealed class Upload : Entity, ITenantOwned, IAuditable
             }
         }
 
-        if (taskId is { } t && t.Value != TaskId)
+        if (taskId is { HasValue: true } t && t.Value != TaskId)
         {
             TaskId = t.Value;
             changed = true;

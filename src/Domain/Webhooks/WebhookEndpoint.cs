@@ -68,24 +68,29 @@ public sealed class WebhookEndpoint : Entity, ITenantOwned, IHasAuditedAction
             UpdatedAt = now,
         };
 
-    public void Update(string? url, IEnumerable<string>? eventTypes, string? description, bool? enabled, DateTimeOffset now)
+    /// <summary>
+    /// Applies the given changes: absent or null fields stay as they are, an empty description clears it, and enabling
+    /// clears the failure streak.
+    /// </summary>
+    public void Update(
+        Optional<string?> url, Optional<IReadOnlyList<string>?> eventTypes, Optional<string?> description, Optional<bool?> enabled, DateTimeOffset now)
     {
-        if (url is not null)
+        if (url is { HasValue: true, Value: { } newUrl })
         {
-            Url = url.Trim();
+            Url = newUrl.Trim();
         }
 
-        if (eventTypes is not null)
+        if (eventTypes is { HasValue: true, Value: { } newEventTypes })
         {
-            EventTypes = NormalizeEventTypes(eventTypes);
+            EventTypes = NormalizeEventTypes(newEventTypes);
         }
 
-        if (description is not null)
+        if (description is { HasValue: true, Value: { } newDescription })
         {
-            Description = description.Length == 0 ? null : description;
+            Description = newDescription.Length == 0 ? null : newDescription;
         }
 
-        if (enabled is { } on && on != Enabled)
+        if (enabled is { HasValue: true, Value: { } on } && on != Enabled)
         {
             Enabled = on;
             DisabledReason = null;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Common.Paging;
 using NovaPulse.Application.Tasks.Common;
 using NovaPulse.Application.Tasks.Create;
@@ -8,6 +7,7 @@ using NovaPulse.Application.Tasks.Delete;
 using NovaPulse.Application.Tasks.Get;
 using NovaPulse.Application.Tasks.List;
 using NovaPulse.Application.Tasks.Update;
+using NovaPulse.Domain.Common;
 using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Http;
 

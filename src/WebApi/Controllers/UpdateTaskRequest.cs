@@ -1,9 +1,11 @@
-using System.Text.Json.Serialization;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Tasks.Update;
+using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 
 namespace NovaPulse.WebApi.Controllers;
+
+// The JSON converter leaves a property the client did not send Absent and turns a sent one, null included, into a value;
+// the OpenAPI schema shows each property as its T (OptionalSchemaReflectionService). The summary is part of the contract.
 
 /// <summary>
 /// A partial task update. Only properties present in the JSON change; <c>null</c> clears a clearable field
@@ -11,39 +13,20 @@ namespace NovaPulse.WebApi.Controllers;
 /// </summary>
 public sealed class UpdateTaskRequest
 {
-    private readonly HashSet<string> _present = [];
+    public Optional<string?> Title { get; init; }
 
-    public string? Title { get; set => Set(out field, value); }
+    public Optional<string?> Description { get; init; }
 
-    public string? Description { get; set => Set(out field, value); }
+    public Optional<TaskItemStatus?> Status { get; init; }
 
-    public TaskItemStatus? Status { get; set => Set(out field, value); }
+    public Optional<TaskPriority?> Priority { get; init; }
 
-    public TaskPriority? Priority { get; set => Set(out field, value); }
+    public Optional<Guid?> AssigneeId { get; init; }
 
-    public Guid? AssigneeId { get; set => Set(out field, value); }
+    public Optional<DateTimeOffset?> DueDate { get; init; }
 
-    public DateTimeOffset? DueDate { get; set => Set(out field, value); }
+    public Optional<IReadOnlyList<string>?> Tags { get; init; }
 
-    public IReadOnlyList<string>? Tags { get; set => Set(out field, value); }
-
-    internal UpdateTaskCommand ToCommand(Guid id, int? expectedVersion) => new(
-        id,
-        expectedVersion,
-        Field(Title),
-        Field(Description),
-        Field(Status),
-        Field(Priority),
-        Field(AssigneeId),
-        Field(DueDate),
-        Field(Tags));
-
-    private Optional<T> Field<T>(T value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string name = "") =>
-        _present.Contains(name) ? Optional<T>.Of(value) : Optional<T>.Absent;
-
-    private void Set<T>(out T field, T value, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
-    {
-        field = value;
-        _present.Add(name);
-    }
+    internal UpdateTaskCommand ToCommand(Guid id, int? expectedVersion) =>
+        new(id, expectedVersion, Title, Description, Status, Priority, AssigneeId, DueDate, Tags);
 }

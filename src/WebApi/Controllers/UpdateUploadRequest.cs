@@ -1,7 +1,10 @@
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Uploads.Update;
+using NovaPulse.Domain.Common;
 
 namespace NovaPulse.WebApi.Controllers;
+
+// The JSON converter leaves a property the client did not send Absent and turns a sent one, null included, into a value;
+// the OpenAPI schema shows each property as its T (OptionalSchemaReflectionService). The summary is part of the contract.
 
 /// <summary>
 /// A partial upload update. Only properties present in the JSON change; <c>null</c> clears <c>folder</c> and <c>taskId</c>.
@@ -9,24 +12,13 @@ namespace NovaPulse.WebApi.Controllers;
 /// </summary>
 public sealed class UpdateUploadRequest
 {
-    private readonly HashSet<string> _present = [];
+    public Optional<string?> Name { get; init; }
 
-    public string? Name { get; set => Set(out field, value); }
+    public Optional<string?> Folder { get; init; }
 
-    public string? Folder { get; set => Set(out field, value); }
+    public Optional<IReadOnlyList<string>?> Tags { get; init; }
 
-    public IReadOnlyList<string>? Tags { get; set => Set(out field, value); }
+    public Optional<Guid?> TaskId { get; init; }
 
-    public Guid? TaskId { get; set => Set(out field, value); }
-
-    internal UpdateUploadCommand ToCommand(Guid id, int? expectedVersion) => new(id, expectedVersion, Field(Name), Field(Folder), Field(Tags), Field(TaskId));
-
-    private Optional<T> Field<T>(T value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string name = "") =>
-        _present.Contains(name) ? Optional<T>.Of(value) : Optional<T>.Absent;
-
-    private void Set<T>(out T field, T value, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
-    {
-        field = value;
-        _present.Add(name);
-    }
+    internal UpdateUploadCommand ToCommand(Guid id, int? expectedVersion) => new(id, expectedVersion, Name, Folder, Tags, TaskId);
 }

@@ -14,6 +14,7 @@ using NovaPulse.Application.Webhooks.Replay;
 using NovaPulse.Application.Webhooks.RotateSecret;
 using NovaPulse.Application.Webhooks.Test;
 using NovaPulse.Application.Webhooks.Update;
+using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Webhooks;
 using NovaPulse.WebApi.Infrastructure.Auth;
 using NovaPulse.WebApi.Infrastructure.Middleware;
@@ -131,7 +132,8 @@ public sealed class WebhooksController : ApiControllerBase
 }
 
 /// <summary>A partial endpoint update: null or absent fields stay as they are; an empty description clears it.</summary>
-public sealed record UpdateWebhookRequest(string? Url, IReadOnlyList<string>? Events, string? Description, bool? Enabled);
+public sealed record UpdateWebhookRequest(
+    Optional<string?> Url, Optional<IReadOnlyList<string>?> Events, Optional<string?> Description, Optional<bool?> Enabled);
 
 /// <summary>Failed deliveries created at or after <see cref="Since"/> are sent again.</summary>
 public sealed record RecoverWebhookRequest(DateTimeOffset Since);

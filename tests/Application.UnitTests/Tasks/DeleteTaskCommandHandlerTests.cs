@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Exceptions;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Tasks.Delete;
+using NovaPulse.Domain.Common;
 using static NovaPulse.Application.UnitTests.TestTasks;
 
 namespace NovaPulse.Application.UnitTests.Tasks;

@@ -1,7 +1,7 @@
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Common.Paging;
 using NovaPulse.Application.Tasks.Common;
 using NovaPulse.Application.Tasks.List;
+using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 using static NovaPulse.Application.UnitTests.TestTasks;
 

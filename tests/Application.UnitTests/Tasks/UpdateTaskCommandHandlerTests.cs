@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Exceptions;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Tasks.Common;
+using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 using static NovaPulse.Application.UnitTests.TestTasks;
 

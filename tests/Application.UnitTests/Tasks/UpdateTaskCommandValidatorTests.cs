@@ -1,6 +1,6 @@
 using FluentValidation.TestHelper;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Tasks.Update;
+using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 
 namespace NovaPulse.Application.UnitTests.Tasks;

@@ -1,3 +1,4 @@
+using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 
 namespace NovaPulse.Domain.UnitTests.Tasks;
@@ -20,7 +21,7 @@ public sealed class TaskItemUpdateTests
     {
         var task = NewTask();
 
-        task.Update(new TaskChanges(Title: "New title", Priority: TaskPriority.Urgent, Description: new Change<string?>(null)), Later);
+        task.Update(new TaskChanges(Title: "New title", Priority: TaskPriority.Urgent, Description: Optional<string?>.Of(null)), Later);
 
         var updated = Assert.IsType<TaskUpdated>(Assert.Single(task.DomainEvents));
         Assert.Equal(["title", "description", "priority"], updated.ChangedFields);
@@ -51,12 +52,12 @@ public sealed class TaskItemUpdateTests
         task.Update(
             new TaskChanges(
                 Title: "  Title  ",
-                Description: new Change<string?>("Description"),
+                Description: Optional<string?>.Of("Description"),
                 Status: TaskItemStatus.Todo,
                 Priority: TaskPriority.Medium,
-                AssigneeId: new Change<Guid?>(task.AssigneeId),
-                DueDate: new Change<DateTimeOffset?>(null),
-                Tags: [" a ", "b", "B", ""]),
+                AssigneeId: Optional<Guid?>.Of(task.AssigneeId),
+                DueDate: Optional<DateTimeOffset?>.Of(null),
+                Tags: Optional<IReadOnlyList<string>?>.Of([" a ", "b", "B", ""])),
             Later);
 
         Assert.Empty(task.DomainEvents);
@@ -82,7 +83,7 @@ public sealed class TaskItemUpdateTests
         var second = Guid.CreateVersion7();
         var task = NewTask(assigneeId: first);
 
-        task.Update(new TaskChanges(AssigneeId: new Change<Guid?>(second)), Later);
+        task.Update(new TaskChanges(AssigneeId: Optional<Guid?>.Of(second)), Later);
 
         Assert.Collection(
             task.DomainEvents,
@@ -100,7 +101,7 @@ public sealed class TaskItemUpdateTests
     {
         var task = NewTask(assigneeId: Guid.CreateVersion7());
 
-        task.Update(new TaskChanges(AssigneeId: new Change<Guid?>(null)), Later);
+        task.Update(new TaskChanges(AssigneeId: Optional<Guid?>.Of(null)), Later);
 
         var updated = Assert.IsType<TaskUpdated>(Assert.Single(task.DomainEvents));
         Assert.Equal(["assigneeId"], updated.ChangedFields);
@@ -153,7 +154,7 @@ public sealed class TaskItemUpdateTests
     {
         var task = NewTask();
 
-        task.Update(new TaskChanges(Tags: ["  x ", "", "X", "y", " "]), Later);
+        task.Update(new TaskChanges(Tags: Optional<IReadOnlyList<string>?>.Of(["  x ", "", "X", "y", " "])), Later);
 
         Assert.Equal(["x", "y"], task.Tags);
         Assert.Equal(["tags"], Assert.IsType<TaskUpdated>(Assert.Single(task.DomainEvents)).ChangedFields);
@@ -164,7 +165,7 @@ public sealed class TaskItemUpdateTests
     {
         var task = NewTask();
 
-        task.Update(new TaskChanges(Tags: ["b", "a"]), Later);
+        task.Update(new TaskChanges(Tags: Optional<IReadOnlyList<string>?>.Of(["b", "a"])), Later);
 
         Assert.Equal(["b", "a"], task.Tags);
         Assert.Equal(2, task.Version);
@@ -174,10 +175,10 @@ public sealed class TaskItemUpdateTests
     public void A_due_date_given_in_another_offset_but_the_same_instant_is_not_a_change()
     {
         var task = NewTask();
-        task.Update(new TaskChanges(DueDate: new Change<DateTimeOffset?>(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero))), Later);
+        task.Update(new TaskChanges(DueDate: Optional<DateTimeOffset?>.Of(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero))), Later);
         task.ClearDomainEvents();
 
-        task.Update(new TaskChanges(DueDate: new Change<DateTimeOffset?>(new DateTimeOffset(2026, 4, 1, 14, 0, 0, TimeSpan.FromHours(2)))), Later);
+        task.Update(new TaskChanges(DueDate: Optional<DateTimeOffset?>.Of(new DateTimeOffset(2026, 4, 1, 14, 0, 0, TimeSpan.FromHours(2)))), Later);
 
         Assert.Empty(task.DomainEvents);
         Assert.Equal(2, task.Version);
@@ -187,10 +188,10 @@ public sealed class TaskItemUpdateTests
     public void Clearing_the_due_date_is_a_change()
     {
         var task = NewTask();
-        task.Update(new TaskChanges(DueDate: new Change<DateTimeOffset?>(Later)), Later);
+        task.Update(new TaskChanges(DueDate: Optional<DateTimeOffset?>.Of(Later)), Later);
         task.ClearDomainEvents();
 
-        task.Update(new TaskChanges(DueDate: new Change<DateTimeOffset?>(null)), Later);
+        task.Update(new TaskChanges(DueDate: Optional<DateTimeOffset?>.Of(null)), Later);
 
         Assert.Null(task.DueDate);
         Assert.Equal(["dueDate"], Assert.IsType<TaskUpdated>(Assert.Single(task.DomainEvents)).ChangedFields);
@@ -200,10 +201,10 @@ public sealed class TaskItemUpdateTests
     public void The_event_snapshot_does_not_change_when_the_task_changes_later()
     {
         var task = NewTask();
-        task.Update(new TaskChanges(Tags: ["first"]), Later);
+        task.Update(new TaskChanges(Tags: Optional<IReadOnlyList<string>?>.Of(["first"])), Later);
         var snapshot = Assert.IsType<TaskUpdated>(Assert.Single(task.DomainEvents)).Task;
 
-        task.Update(new TaskChanges(Title: "Other", Tags: ["second"]), Later);
+        task.Update(new TaskChanges(Title: "Other", Tags: Optional<IReadOnlyList<string>?>.Of(["second"])), Later);
 
         Assert.Equal("Title", snapshot.Title);
         Assert.Equal(["first"], snapshot.Tags);

@@ -38,7 +38,7 @@ public sealed class RemoveMemberCommandHandler(IAppDbContext db, ICurrentUser cu
 
         foreach (var task in await db.Tasks.Where(t => t.AssigneeId == member.Id).ToListAsync(cancellationToken))
         {
-            task.Update(new TaskChanges(AssigneeId: new Change<Guid?>(null)), now);
+            task.Update(new TaskChanges(AssigneeId: Optional<Guid?>.Of(null)), now);
         }
 
         member.MarkRemoved();

@@ -1,5 +1,4 @@
 using Mediator;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Tasks.Common;
 using NovaPulse.Domain.Common;

@@ -24,14 +24,7 @@ public sealed class UpdateTaskCommandHandler(IAppDbContext db, TimeProvider cloc
         }
 
         task.Update(
-            new TaskChanges(
-                Title: command.Title.HasValue ? command.Title.Value : null,
-                Description: command.Description.HasValue ? new Change<string?>(command.Description.Value) : null,
-                Status: command.Status.HasValue ? command.Status.Value : null,
-                Priority: command.Priority.HasValue ? command.Priority.Value : null,
-                AssigneeId: command.AssigneeId.HasValue ? new Change<Guid?>(command.AssigneeId.Value) : null,
-                DueDate: command.DueDate.HasValue ? new Change<DateTimeOffset?>(command.DueDate.Value) : null,
-                Tags: command.Tags.HasValue ? command.Tags.Value : null),
+            new TaskChanges(command.Title, command.Description, command.Status, command.Priority, command.AssigneeId, command.DueDate, command.Tags),
             clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TaskDto.From(task);

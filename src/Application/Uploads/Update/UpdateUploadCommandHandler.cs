@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Uploads.Common;
-using NovaPulse.Domain.Tasks;
+using NovaPulse.Domain.Common;
 
 namespace NovaPulse.Application.Uploads.Update;
 
@@ -18,8 +18,8 @@ public sealed class UpdateUploadCommandHandler(IAppDbContext db, UploadUrls urls
             throw AppException.PreconditionFailed($"The upload was changed by someone else (current version {upload.Version}); reload it and retry.");
         }
 
-        var name = command.Name.HasValue ? FileNameSanitizer.Sanitize(command.Name.Value) : null;
-        if (name is not null && FileTypeSniffer.CheckName(upload.ContentType, name) is { Allowed: false } refused)
+        var name = command.Name.HasValue ? Optional<string?>.Of(FileNameSanitizer.Sanitize(command.Name.Value)) : command.Name;
+        if (name.Value is { } newName && FileTypeSniffer.CheckName(upload.ContentType, newName) is { Allowed: false } refused)
         {
             // The rules the upload passed: a rename must not turn photo.png into photo.exe or photo.pdf.
             throw AppException.UnsupportedMediaType(refused.Reason!);
@@ -30,11 +30,7 @@ public sealed class UpdateUploadCommandHandler(IAppDbContext db, UploadUrls urls
             await UploadTaskGuard.EnsureTaskAsync(db, command.TaskId.Value, cancellationToken);
         }
 
-        upload.Update(
-            name,
-            command.Folder.HasValue ? new Change<string?>(command.Folder.Value) : null,
-            command.Tags.HasValue ? command.Tags.Value : null,
-            command.TaskId.HasValue ? new Change<Guid?>(command.TaskId.Value) : null,
+        upload.Update(name, command.Folder, command.Tags, command.TaskId,
             clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return urls.ToDto(upload);

@@ -8,8 +8,8 @@ public sealed class UpdateWebhookCommandValidator : AbstractValidator<UpdateWebh
 {
     public UpdateWebhookCommandValidator(IWebhookTargetGuard guard)
     {
-        When(c => c.Url is not null, () => RuleFor(c => c.Url).ValidWebhookUrl(guard));
-        When(c => c.Events is not null, () => RuleFor(c => c.Events).ValidEventTypes());
-        RuleFor(c => c.Description).MaximumLength(WebhookEndpoint.DescriptionMaxLength);
+        When(c => c.Url.Value is not null, () => RuleFor(c => c.Url.Value).ValidWebhookUrl(guard).OverridePropertyName("Url"));
+        When(c => c.Events.Value is not null, () => RuleFor(c => c.Events.Value).ValidEventTypes().OverridePropertyName("Events"));
+        RuleFor(c => c.Description.Value).MaximumLength(WebhookEndpoint.DescriptionMaxLength).OverridePropertyName("Description");
     }
 }

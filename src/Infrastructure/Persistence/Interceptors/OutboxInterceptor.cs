@@ -111,8 +111,8 @@ public sealed class OutboxInterceptor(TimeProvider clock, WakeUps wakeUps)
                 // The row holds the integration event (public name, typed payload) the catalogue builds from the domain event.
                 var (type, data) = EventCatalogue.Publish(domainEvent);
                 var payload = JsonSerializer.Serialize(data, data.GetType(), JsonDefaults.Options);
-                // One tick apart, so (OccurredAt, Id) order is the order the domain raised them within this save.
-                context.Add(OutboxMessage.Create(companyId, type, payload, now.AddTicks(sequence++)));
+                // One microsecond apart (PostgreSQL keeps no finer), so OccurredAt order is the order the domain raised them.
+                context.Add(OutboxMessage.Create(companyId, type, payload, now.AddMicroseconds(sequence++)));
             }
 
             entity.ClearDomainEvents();

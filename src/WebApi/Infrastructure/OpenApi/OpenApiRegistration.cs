@@ -13,6 +13,7 @@ public static class OpenApiRegistration
         document.Title = "NovaPulse API";
         document.Version = "v1";
         document.Description = "Multi-tenant platform API: companies, members, tasks, uploads, audit. Authenticate with a JWT (POST /api/v1/auth/login) or an API key (np_...).";
+        document.SchemaSettings.ReflectionService = new OptionalSchemaReflectionService();
         document.AddSecurity("Bearer", new OpenApiSecurityScheme
         {
             Type = OpenApiSecuritySchemeType.Http,

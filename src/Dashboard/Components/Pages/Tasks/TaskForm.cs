@@ -1,7 +1,7 @@
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Tasks.Common;
 using NovaPulse.Application.Tasks.Create;
 using NovaPulse.Application.Tasks.Update;
+using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 
 namespace NovaPulse.Dashboard.Components.Pages.Tasks;

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using NovaPulse.Application.UnitTests;
 using NovaPulse.Domain.Tasks;
 using static NovaPulse.Application.UnitTests.TestTasks;
 
-namespace NovaPulse.Application.UnitTests.Persistence;
+namespace NovaPulse.Infrastructure.Tests.Persistence;
 
 public sealed class OptimisticConcurrencyTests : IDisposable
 {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using NovaPulse.Infrastructure.Security;
 
-namespace NovaPulse.Application.UnitTests.Integrations;
+namespace NovaPulse.Infrastructure.Tests.Security;
 
 public sealed class SecretProtectorKeyTests
 {

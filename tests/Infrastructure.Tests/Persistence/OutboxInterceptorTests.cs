@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using NovaPulse.Application.Common.Models;
+using NovaPulse.Application.UnitTests;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Outbox;
 using NovaPulse.Domain.Tasks;
 using NovaPulse.Domain.Users;
 using static NovaPulse.Application.UnitTests.TestTasks;
 
-namespace NovaPulse.Application.UnitTests.Persistence;
+namespace NovaPulse.Infrastructure.Tests.Persistence;
 
 public sealed class OutboxInterceptorTests : IDisposable
 {
@@ -65,7 +65,7 @@ public sealed class OutboxInterceptorTests : IDisposable
         {
             Assert.Equal(acme.Company.Id, r.CompanyId);
             Assert.Null(r.ProcessedAt);
-            Assert.InRange(r.OccurredAt, _database.Clock.GetUtcNow(), _database.Clock.GetUtcNow().AddTicks(rows.Count));
+            Assert.InRange(r.OccurredAt, _database.Clock.GetUtcNow(), _database.Clock.GetUtcNow().AddMicroseconds(rows.Count));
         });
         var inRaisedOrder = rows.OrderBy(r => r.OccurredAt).Select(r => r.Type);
         Assert.Equal(["task.created", "task.assigned"], inRaisedOrder);

@@ -1,6 +1,6 @@
 using NovaPulse.Infrastructure.Storage.Cloudinary;
 
-namespace NovaPulse.Application.UnitTests.Uploads;
+namespace NovaPulse.Infrastructure.Tests.Storage;
 
 public sealed class CloudinarySignatureTests
 {

@@ -3,7 +3,7 @@ using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Infrastructure.Security;
 using NovaPulse.Infrastructure.Webhooks;
 
-namespace NovaPulse.Application.UnitTests.Webhooks;
+namespace NovaPulse.Infrastructure.Tests.Webhooks;
 
 public sealed class WebhookSignerTests
 {

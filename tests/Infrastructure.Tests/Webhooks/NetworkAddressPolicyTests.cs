@@ -1,7 +1,7 @@
 using System.Net;
 using NovaPulse.Infrastructure.Webhooks;
 
-namespace NovaPulse.Application.UnitTests.Webhooks;
+namespace NovaPulse.Infrastructure.Tests.Webhooks;
 
 /// <summary>The SSRF guard's address classifier, used for webhook endpoints, Slack URLs and SMTP hosts.</summary>
 public sealed class NetworkAddressPolicyTests

@@ -3,7 +3,7 @@ using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Uploads.Common;
 using NovaPulse.Infrastructure.Storage;
 
-namespace NovaPulse.Application.UnitTests.Uploads;
+namespace NovaPulse.Infrastructure.Tests.Storage;
 
 /// <summary>The checksum and size storage sees, around the sniffing header and the background hash's segment boundaries.</summary>
 public sealed class InspectedUploadStreamTests

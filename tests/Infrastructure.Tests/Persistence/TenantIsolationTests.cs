@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Common.Exceptions;
-using NovaPulse.Application.Common.Models;
 using NovaPulse.Application.Tasks.Get;
 using NovaPulse.Application.Tasks.List;
+using NovaPulse.Application.UnitTests;
 using NovaPulse.Domain.ApiKeys;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 using static NovaPulse.Application.UnitTests.TestTasks;
 
-namespace NovaPulse.Application.UnitTests.Persistence;
+namespace NovaPulse.Infrastructure.Tests.Persistence;
 
 public sealed class TenantIsolationTests : IDisposable
 {

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NovaPulse.Application.Auth.Register;
-using NovaPulse.Application.Common.Models;
+using NovaPulse.Application.UnitTests;
 using NovaPulse.Domain.ApiKeys;
 using NovaPulse.Domain.Audit;
 using NovaPulse.Domain.Common;
 using NovaPulse.Domain.Tasks;
 using static NovaPulse.Application.UnitTests.TestTasks;
 
-namespace NovaPulse.Application.UnitTests.Persistence;
+namespace NovaPulse.Infrastructure.Tests.Persistence;
 
 public sealed class AuditInterceptorTests : IDisposable
 {
