@@ -22,6 +22,14 @@ public sealed record TestTenant(Company Company, User Owner)
         return new TestTenant(company, owner);
     }
 
+    /// <summary>A new company whose owner the test then acts as.</summary>
+    public static async Task<TestTenant> CreateSignedInAsync(TestDatabase database, string name)
+    {
+        var tenant = await CreateAsync(database, name);
+        database.CurrentUser.SignInAs(tenant.Owner);
+        return tenant;
+    }
+
     public async Task<User> AddMemberAsync(TestDatabase database, string name, Role role = Role.Member)
     {
         var member = User.Create(Company.Id, $"{name.ToLowerInvariant()}@{Company.Name.ToLowerInvariant()}.test", name, role, database.Clock.GetUtcNow());

@@ -80,7 +80,7 @@ public sealed partial class EventDeclarationTests
     [Fact]
     public void The_catalogue_table_in_the_webhooks_docs_lists_every_declared_type_with_its_least_role()
     {
-        var rows = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "WEBHOOKS.md"))
+        var rows = File.ReadAllLines(Path.Combine(TestRepository.Root, "docs", "WEBHOOKS.md"))
             .SkipWhile(l => l != "## Event catalogue")
             .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
             .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
@@ -90,17 +90,6 @@ public sealed partial class EventDeclarationTests
 
         var declared = EventCatalogue.Declarations.Select(d => (d.Name, Role: d.MinimumRole.ToString())).OrderBy(r => r.Name, StringComparer.Ordinal);
         Assert.Equal(declared, rows);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NovaPulse.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("NovaPulse.sln not found above the test binaries.");
     }
 
     [GeneratedRegex("`([a-z_.]+)`")]

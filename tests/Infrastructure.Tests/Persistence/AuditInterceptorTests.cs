@@ -16,13 +16,6 @@ public sealed class AuditInterceptorTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private async Task<TestTenant> SignInAsync()
-    {
-        var acme = await TestTenant.CreateAsync(_database, "Acme");
-        _database.CurrentUser.SignInAs(acme.Owner);
-        return acme;
-    }
-
     private async Task<List<AuditEntry>> EntriesForAsync(Guid entityId)
     {
         await using var context = _database.NewContext();
@@ -36,7 +29,7 @@ public sealed class AuditInterceptorTests : IDisposable
     [Fact]
     public async Task Creating_a_task_writes_a_created_entry_with_who_where_and_the_new_values()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
         _database.Request.RequestId = "req-42";
         _database.Request.IpAddress = "198.51.100.9";
 
@@ -60,7 +53,7 @@ public sealed class AuditInterceptorTests : IDisposable
     [Fact]
     public async Task Updating_a_task_writes_only_the_changed_fields_with_old_and_new_values()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         var task = await _database.CreateTaskAsync(NewTask("Before", priority: TaskPriority.Low));
         _database.Clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -81,7 +74,7 @@ public sealed class AuditInterceptorTests : IDisposable
     [Fact]
     public async Task Changing_tags_is_audited_but_an_identical_tag_list_is_not()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         var task = await _database.CreateTaskAsync(NewTask("Tagged", tags: ["a"]));
 
         await _database.UpdateTaskAsync(Change(task.Id) with { Tags = Optional<IReadOnlyList<string>?>.Of(["a", "b"]) });
@@ -96,7 +89,7 @@ public sealed class AuditInterceptorTests : IDisposable
     [Fact]
     public async Task An_update_that_changes_nothing_writes_no_entry()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         var task = await _database.CreateTaskAsync(NewTask("Same"));
 
         await _database.UpdateTaskAsync(Change(task.Id) with { Title = Optional<string?>.Of("Same") });
@@ -107,7 +100,7 @@ public sealed class AuditInterceptorTests : IDisposable
     [Fact]
     public async Task Deleting_a_task_writes_a_deleted_entry_with_the_old_values()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         var task = await _database.CreateTaskAsync(NewTask("Doomed"));
 
         await using (var context = _database.NewContext())
@@ -149,7 +142,7 @@ public sealed class AuditInterceptorTests : IDisposable
     [Fact]
     public async Task An_api_key_hash_is_redacted()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
         var keyHash = new string('f', 64);
 
         await using (var context = _database.NewContext())

@@ -15,13 +15,6 @@ public sealed class OutboxInterceptorTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private async Task<TestTenant> SignInAsync()
-    {
-        var acme = await TestTenant.CreateAsync(_database, "Acme");
-        _database.CurrentUser.SignInAs(acme.Owner);
-        return acme;
-    }
-
     private async Task<List<OutboxMessage>> OutboxAsync()
     {
         await using var context = _database.NewContext();
@@ -54,7 +47,7 @@ public sealed class OutboxInterceptorTests : IDisposable
     [Fact]
     public async Task Creating_an_assigned_task_writes_task_created_and_task_assigned_rows_in_the_same_save()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
         var before = await OutboxAsync();
 
         var task = await _database.CreateTaskAsync(NewTask("Ship", assigneeId: acme.Owner.Id));
@@ -76,7 +69,7 @@ public sealed class OutboxInterceptorTests : IDisposable
     [Fact]
     public async Task A_task_update_row_names_the_changed_fields_and_completion_gets_its_own_row()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         var task = await _database.CreateTaskAsync(NewTask("Finish"));
         var before = await OutboxAsync();
 
@@ -92,7 +85,7 @@ public sealed class OutboxInterceptorTests : IDisposable
     [Fact]
     public async Task An_update_that_changes_nothing_writes_no_row()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         var task = await _database.CreateTaskAsync(NewTask("Same"));
         var before = await OutboxAsync();
 
@@ -104,7 +97,7 @@ public sealed class OutboxInterceptorTests : IDisposable
     [Fact]
     public async Task Saved_events_are_cleared_from_the_entity_so_a_second_save_does_not_repeat_them()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
         var before = await OutboxAsync();
 
         await using (var context = _database.NewContext())
@@ -122,7 +115,7 @@ public sealed class OutboxInterceptorTests : IDisposable
     [Fact]
     public async Task A_rolled_back_transaction_leaves_neither_the_change_nor_its_outbox_rows()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
         var before = await OutboxAsync();
 
         await using (var context = _database.NewContext())
@@ -142,7 +135,7 @@ public sealed class OutboxInterceptorTests : IDisposable
     [Fact]
     public async Task A_failed_save_writes_no_outbox_rows()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
         var before = await OutboxAsync();
 
         await using (var context = _database.NewContext())

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
+using NovaPulse.WebApi.IntegrationTests.Infrastructure;
+
 namespace NovaPulse.WebApi.IntegrationTests.Contract;
 
 /// <summary>
@@ -95,7 +97,7 @@ public sealed class OpenApiBreakingChangeTests
     public void The_committed_contract_breaks_nothing_of_its_previous_version()
     {
         const string file = "openapi/v1.json";
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var current = JsonNode.Parse(File.ReadAllText(Path.Combine(root, file)))!;
         var (dirty, _) = Git(root, "diff", "--quiet", "HEAD", "--", file);
         string revision;
@@ -138,16 +140,5 @@ public sealed class OpenApiBreakingChangeTests
         process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NovaPulse.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("NovaPulse.sln not found above the test binaries.");
     }
 }

@@ -40,6 +40,16 @@ public sealed class FakeCloudinary : IDisposable
 
     public string ApiBase => Server.Url!;
 
+    /// <summary>A host's settings that store uploads in this fake; a host adds its own on top.</summary>
+    public Dictionary<string, string?> HostSettings() => new()
+    {
+        ["Storage:Provider"] = "Cloudinary",
+        ["Cloudinary:CloudName"] = CloudName,
+        ["Cloudinary:ApiKey"] = ApiKey,
+        ["Cloudinary:ApiSecret"] = ApiSecret,
+        ["Cloudinary:ApiBase"] = ApiBase,
+    };
+
     /// <summary>Stored assets by <c>{resource_type}/{type}/{public_id}</c>.</summary>
     public ConcurrentDictionary<string, byte[]> Assets { get; } = new();
 

@@ -68,13 +68,8 @@ public sealed class CloudinaryFaultTests(ITestOutputHelper output)
     {
         public FakeCloudinary Cloudinary { get; } = new();
 
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(Cloudinary.HostSettings())
         {
-            ["Storage:Provider"] = "Cloudinary",
-            ["Cloudinary:CloudName"] = FakeCloudinary.CloudName,
-            ["Cloudinary:ApiKey"] = FakeCloudinary.ApiKey,
-            ["Cloudinary:ApiSecret"] = FakeCloudinary.ApiSecret,
-            ["Cloudinary:ApiBase"] = Cloudinary.ApiBase,
             ["Cloudinary:RequestTimeout"] = "00:00:01",
             ["Cloudinary:CircuitBreakerMinimumThroughput"] = "4",
             ["Cloudinary:CircuitBreakerBreakDuration"] = BreakDuration.ToString(),

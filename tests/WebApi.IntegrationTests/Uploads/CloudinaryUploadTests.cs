@@ -9,13 +9,8 @@ public sealed class CloudinaryFactory : NovaPulseFactory, IAsyncLifetime
 {
     public FakeCloudinary Cloudinary { get; } = new();
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(Cloudinary.HostSettings())
     {
-        ["Storage:Provider"] = "Cloudinary",
-        ["Cloudinary:CloudName"] = FakeCloudinary.CloudName,
-        ["Cloudinary:ApiKey"] = FakeCloudinary.ApiKey,
-        ["Cloudinary:ApiSecret"] = FakeCloudinary.ApiSecret,
-        ["Cloudinary:ApiBase"] = Cloudinary.ApiBase,
         ["Cloudinary:DeliveryBase"] = "https://res.example.test",
         ["Uploads:DeletedRetention"] = "00:00:00",
         ["Workers:Enabled"] = "false",

@@ -43,22 +43,12 @@ public static class RateLimitingRegistration
         var response = context.HttpContext.Response;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         response.Headers.RetryAfter = seconds;
-        var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
         if (context.Lease.TryGetMetadata(StoreLease.StoreUnavailable, out _))
         {
             // Redis:FailOpen=false and Redis unreachable: no decision is not a verdict on the client (no RateLimit-* fields).
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context.HttpContext,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Rate limiting unavailable",
-                    Detail = "The shared rate limit store cannot be reached; retry after the number of seconds in Retry-After.",
-                    Extensions = { ["code"] = "rate_limit_unavailable" },
-                },
-            });
+            await WriteProblemAsync(context.HttpContext, "Rate limiting unavailable",
+                "The shared rate limit store cannot be reached; retry after the number of seconds in Retry-After.", "rate_limit_unavailable");
             return;
         }
 
@@ -70,18 +60,21 @@ public static class RateLimitingRegistration
         response.Headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         response.Headers["RateLimit-Remaining"] = "0";
         response.Headers["RateLimit-Reset"] = seconds;
-        await problems.WriteAsync(new ProblemDetailsContext
+        await WriteProblemAsync(context.HttpContext, "Too many requests", "Rate limit exceeded; retry after the number of seconds in Retry-After.", "rate_limited");
+    }
+
+    private static ValueTask WriteProblemAsync(HttpContext httpContext, string title, string detail, string code) =>
+        httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
-            HttpContext = context.HttpContext,
+            HttpContext = httpContext,
             ProblemDetails = new ProblemDetails
             {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = "Rate limit exceeded; retry after the number of seconds in Retry-After.",
-                Extensions = { ["code"] = "rate_limited" },
+                Status = httpContext.Response.StatusCode,
+                Title = title,
+                Detail = detail,
+                Extensions = { ["code"] = code },
             },
         });
-    }
 
     private static string PrincipalKey(HttpContext context) =>
         context.User.FindFirstValue(JwtClaimNames.ApiKey) is { } key ? "key:" + key
