@@ -1,13 +1,10 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Integrations.Common;
 using NovaPulse.Application.Integrations.StartGoogle;
 using NovaPulse.Domain.Integrations;
-using NovaPulse.Infrastructure.Security;
 
 namespace NovaPulse.Application.UnitTests.Integrations;
 
@@ -22,16 +19,14 @@ public sealed class StartGoogleAuthorizationCommandHandlerTests : IDisposable
     };
 
     private readonly TestDatabase _database = new();
-    private readonly AesGcmSecretProtector _secrets = new(Options.Create(new SecretsOptions { EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }));
 
     public void Dispose() => _database.Dispose();
 
     private async Task<GoogleAuthorizationStart> StartAsync(GoogleOptions google, long? integrationLimit = null)
     {
-        var billing = new BillingOptions { Plans = [new PlanDefinition { Id = "free", Name = "Free", Limits = new PlanLimits { Integrations = integrationLimit } }] };
         await using var context = _database.NewContext();
-        var planLimits = new PlanLimitGuard(context, new PlanCatalog(new TestOptions<BillingOptions>(billing)), _database.Clock);
-        return await new StartGoogleAuthorizationCommandHandler(context, _database.CurrentUser, _secrets, planLimits, Options.Create(google), _database.Clock)
+        var planLimits = TestIntegrations.PlanLimits(context, _database.Clock, integrationLimit);
+        return await new StartGoogleAuthorizationCommandHandler(context, _database.CurrentUser, TestIntegrations.Protector, planLimits, Options.Create(google), _database.Clock)
             .Handle(new StartGoogleAuthorizationCommand(), CancellationToken.None);
     }
 
@@ -52,7 +47,7 @@ public sealed class StartGoogleAuthorizationCommandHandlerTests : IDisposable
         var state = await context.OAuthStates.SingleAsync();
         Assert.Equal((acme.Company.Id, acme.Owner.Id, IntegrationType.Google), (state.CompanyId, state.UserId, state.Provider));
         Assert.Equal(Secrets.Hash(query["state"]), state.StateHash);
-        Assert.Equal(Pkce.ChallengeFor(_secrets.Unprotect(state.CodeVerifier)), query["code_challenge"]);
+        Assert.Equal(Pkce.ChallengeFor(TestIntegrations.Protector.Unprotect(state.CodeVerifier)), query["code_challenge"]);
         Assert.Equal(_database.Clock.GetUtcNow() + OAuthState.Lifetime, state.ExpiresAt);
     }
 

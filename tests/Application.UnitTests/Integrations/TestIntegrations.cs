@@ -22,19 +22,31 @@ public static class TestIntegrations
     public static async Task<Integration> AddSlackAsync(this TestDatabase database, TestTenant tenant)
     {
         var integration = Integration.Connect(
-            tenant.Company.Id, IntegrationType.Slack, "Slack", IntegrationSecrets.Serialize(new SlackSettings(null, "hooks.slack.test")),
+            tenant.Company.Id, IntegrationType.Slack, "Slack", IntegrationSecrets.Serialize(new SlackSettings("#ops", "hooks.slack.test")),
             Protector.Seal(new SlackSecret("https://hooks.slack.test/services/x")), database.Clock.GetUtcNow());
-        await using var db = database.NewContext(actingAs: new TestCurrentUser());
-        db.Integrations.Add(integration);
-        await db.SaveChangesAsync();
-        return integration;
+        return await database.AddAsync(integration);
     }
 
-    public static async Task<Integration> AddGoogleAsync(this TestDatabase database, TestTenant tenant)
+    public static async Task<Integration> AddEmailAsync(this TestDatabase database, TestTenant tenant)
+    {
+        var integration = Integration.Connect(
+            tenant.Company.Id, IntegrationType.Email, "Email",
+            IntegrationSecrets.Serialize(new EmailSettings("smtp.acme.test", 587, "mailer", "noreply@acme.test", "Acme", EmailSecurity.Starttls, HasPassword: true)),
+            Protector.Seal(new EmailSecret("smtp-password")), database.Clock.GetUtcNow());
+        return await database.AddAsync(integration);
+    }
+
+    /// <summary>A Google grant whose access token lives <paramref name="tokenLifetime"/> more (an hour unless told).</summary>
+    public static async Task<Integration> AddGoogleAsync(this TestDatabase database, TestTenant tenant, TimeSpan? tokenLifetime = null)
     {
         var integration = Integration.Connect(
             tenant.Company.Id, IntegrationType.Google, "Google", IntegrationSecrets.Serialize(new GoogleSettings("a@acme.test", "email")),
-            Protector.Seal(new GoogleSecret("refresh", "access", database.Clock.GetUtcNow().AddHours(1))), database.Clock.GetUtcNow());
+            Protector.Seal(new GoogleSecret("refresh", "access", database.Clock.GetUtcNow() + (tokenLifetime ?? TimeSpan.FromHours(1)))), database.Clock.GetUtcNow());
+        return await database.AddAsync(integration);
+    }
+
+    private static async Task<Integration> AddAsync(this TestDatabase database, Integration integration)
+    {
         await using var db = database.NewContext(actingAs: new TestCurrentUser());
         db.Integrations.Add(integration);
         await db.SaveChangesAsync();
@@ -62,9 +74,58 @@ public sealed class FakeGoogleOAuthClient : IGoogleOAuthClient
         return Task.FromResult(Tokens);
     }
 
-    public Task<GoogleTokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>What the token endpoint answers a refresh with.</summary>
+    public GoogleTokenResponse Refreshed { get; set; } = new("access-2", null, 3600, "openid email", null);
 
-    public Task<string?> GetEmailAsync(string accessToken, CancellationToken cancellationToken) => Task.FromResult<string?>("owner@acme.test");
+    /// <summary>The account's address the userinfo endpoint answers; null as when Google refuses the token.</summary>
+    public string? Email { get; set; } = "owner@acme.test";
 
-    public Task<bool> RevokeAsync(string token, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>Thrown by the revocation endpoint, as when Google cannot be reached.</summary>
+    public Exception? RevokeFailure { get; set; }
+
+    public List<string> AccessTokensAsked { get; } = [];
+
+    public List<string> Revoked { get; } = [];
+
+    public Task<GoogleTokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken) => Task.FromResult(Refreshed);
+
+    public Task<string?> GetEmailAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        AccessTokensAsked.Add(accessToken);
+        return Task.FromResult(Email);
+    }
+
+    public Task<bool> RevokeAsync(string token, CancellationToken cancellationToken)
+    {
+        Revoked.Add(token);
+        return RevokeFailure is null ? Task.FromResult(true) : Task.FromException<bool>(RevokeFailure);
+    }
+}
+
+/// <summary>An SMTP server that answers <see cref="Result"/> and keeps what it was handed.</summary>
+public sealed class FakeEmailSender : IEmailSender
+{
+    public SendResult Result { get; set; } = SendResult.Ok;
+
+    public List<(SmtpServer Server, EmailMessage Message)> Sent { get; } = [];
+
+    public Task<SendResult> SendAsync(SmtpServer server, EmailMessage message, CancellationToken cancellationToken)
+    {
+        Sent.Add((server, message));
+        return Task.FromResult(Result);
+    }
+}
+
+/// <summary>Slack's incoming webhooks: answers <see cref="Result"/> and keeps what was posted.</summary>
+public sealed class FakeSlackClient : ISlackClient
+{
+    public SendResult Result { get; set; } = SendResult.Ok;
+
+    public List<(Uri WebhookUrl, string Text, string? Channel)> Posted { get; } = [];
+
+    public Task<SendResult> PostAsync(Uri webhookUrl, string text, string? channel, CancellationToken cancellationToken)
+    {
+        Posted.Add((webhookUrl, text, channel));
+        return Task.FromResult(Result);
+    }
 }

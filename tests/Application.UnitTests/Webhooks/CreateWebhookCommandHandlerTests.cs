@@ -1,18 +1,14 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NovaPulse.Application.Billing.Common;
 using NovaPulse.Application.Common.Exceptions;
 using NovaPulse.Application.Webhooks.Common;
 using NovaPulse.Application.Webhooks.Create;
-using NovaPulse.Infrastructure.Security;
 
 namespace NovaPulse.Application.UnitTests.Webhooks;
 
 public sealed class CreateWebhookCommandHandlerTests : IDisposable
 {
     private readonly TestDatabase _database = new();
-    private readonly AesGcmSecretProtector _secrets = new(Options.Create(new SecretsOptions { EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }));
 
     public void Dispose() => _database.Dispose();
 
@@ -21,7 +17,7 @@ public sealed class CreateWebhookCommandHandlerTests : IDisposable
         var billing = new BillingOptions { Plans = [new PlanDefinition { Id = "free", Name = "Free", Limits = new PlanLimits { WebhookEndpoints = endpointLimit } }] };
         await using var context = _database.NewContext();
         var handler = new CreateWebhookCommandHandler(
-            context, _database.CurrentUser, _secrets, new PlanLimitGuard(context, new PlanCatalog(new TestOptions<BillingOptions>(billing)), _database.Clock), _database.Clock);
+            context, _database.CurrentUser, TestWebhooks.Protector, new PlanLimitGuard(context, new PlanCatalog(new TestOptions<BillingOptions>(billing)), _database.Clock), _database.Clock);
         return await handler.Handle(new CreateWebhookCommand("https://hooks.example.com/in", ["task.created"]), CancellationToken.None);
     }
 
@@ -38,7 +34,7 @@ public sealed class CreateWebhookCommandHandlerTests : IDisposable
         Assert.True(stored.Enabled);
         Assert.StartsWith("whsec_", created.Secret, StringComparison.Ordinal);
         Assert.NotEqual(created.Secret, stored.Secret);
-        Assert.Equal(created.Secret, _secrets.Unprotect(stored.Secret));
+        Assert.Equal(created.Secret, TestWebhooks.Protector.Unprotect(stored.Secret));
     }
 
     [Fact]
