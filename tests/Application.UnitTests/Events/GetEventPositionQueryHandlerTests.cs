@@ -24,34 +24,34 @@ public sealed class GetEventPositionQueryHandlerTests : IDisposable
         return await handler.Handle(new GetEventPositionQuery(PublicEventId.Format(eventId)), CancellationToken.None);
     }
 
-    private async Task<(Guid Id, DateTimeOffset OccurredAt)> TaskCreatedEventOfAsync(TestTenant tenant)
+    private async Task<EventPosition> TaskCreatedEventOfAsync(TestTenant tenant)
     {
         _database.CurrentUser.SignInAs(tenant.Owner);
         await _database.CreateTaskAsync(NewTask("Emits task.created"));
         await using var context = _database.NewContext();
-        return await context.OutboxMessages.Where(m => m.Type == "task.created").Select(m => ValueTuple.Create(m.Id, m.OccurredAt)).SingleAsync();
+        return await context.OutboxMessages.Where(m => m.Type == "task.created").Select(m => new EventPosition(m.OccurredAt, m.Id)).SingleAsync();
     }
 
     [Fact]
     public async Task An_event_of_the_callers_company_is_found_at_its_place_in_the_stream()
     {
         var acme = await TestTenant.CreateAsync(_database, "Acme");
-        var (id, occurredAt) = await TaskCreatedEventOfAsync(acme);
+        var stored = await TaskCreatedEventOfAsync(acme);
 
-        var position = await PositionOfAsync(id);
+        var position = await PositionOfAsync(stored.Id);
 
-        Assert.Equal(new EventPosition(occurredAt, id), position);
+        Assert.Equal(stored, position);
     }
 
     [Fact]
     public async Task Another_companys_event_is_not_a_position()
     {
         var globex = await TestTenant.CreateAsync(_database, "Globex");
-        var (theirs, _) = await TaskCreatedEventOfAsync(globex);
+        var theirs = await TaskCreatedEventOfAsync(globex);
         var acme = await TestTenant.CreateAsync(_database, "Acme");
         _database.CurrentUser.SignInAs(acme.Owner);
 
-        Assert.Null(await PositionOfAsync(theirs));
+        Assert.Null(await PositionOfAsync(theirs.Id));
     }
 
     [Fact]
