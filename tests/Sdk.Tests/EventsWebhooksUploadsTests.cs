@@ -27,6 +27,18 @@ public sealed class EventsWebhooksUploadsTests(ApiHost host)
     }
 
     [Fact]
+    public async Task The_event_catalogue_reads_with_each_types_example_as_plain_json()
+    {
+        using var client = host.Client(apiKey: await host.ApiKeyAsync(Role.Member));
+
+        var catalogue = await client.Webhooks.EventTypesAsync();
+
+        var created = Assert.Single(catalogue, t => t.Name == "task.created");
+        Assert.Contains("\"title\"", created.Example!.ToString(), StringComparison.Ordinal);
+        Assert.Contains(catalogue, t => t.Name == "invoice.payment_failed" && t.MinimumRole == Role.Admin);
+    }
+
+    [Fact]
     public async Task UploadAsync_sends_the_file_and_reports_progress_up_to_its_size()
     {
         using var client = host.Client(apiKey: await host.ApiKeyAsync(Role.Member));

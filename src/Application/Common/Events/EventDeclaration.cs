@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using NovaPulse.Domain.Common;
 
@@ -61,5 +62,5 @@ public sealed class EventDeclaration
     /// <summary>The subject line of a Slack message or email about this event.</summary>
     public string SubjectFor(JsonNode? data) => _subject?.Invoke(data) ?? $"NovaPulse event: {Name}";
 
-    public EventType ToEventType() => new(Name, Description, Example, MinimumRole);
+    public EventType ToEventType() => new(Name, Description, JsonSerializer.SerializeToElement(Example), MinimumRole);
 }

@@ -11,7 +11,9 @@ public static class OpenApiRegistration
         document.DocumentName = "v1";
         document.ApiGroupNames = ["v1"];
         document.Title = "NovaPulse API";
-        document.Version = "v1";
+        // v1.1: the event catalogue's example became any JSON value (the JsonNode schemas it replaced described CLR
+        // internals no client could deserialize). Paths stay /api/v1.
+        document.Version = "v1.1";
         document.Description = "Multi-tenant platform API: companies, members, tasks, uploads, audit. Authenticate with a JWT (POST /api/v1/auth/login) or an API key (np_...).";
         document.SchemaSettings.ReflectionService = new OptionalSchemaReflectionService();
         document.AddSecurity("Bearer", new OpenApiSecurityScheme
