@@ -21,20 +21,13 @@ public sealed class ConfigureEmailCommandHandlerTests : IDisposable
         return await handler.Handle(command, CancellationToken.None);
     }
 
-    private async Task<TestTenant> SignInAsync()
-    {
-        var acme = await TestTenant.CreateAsync(_database, "Acme");
-        _database.CurrentUser.SignInAs(acme.Owner);
-        return acme;
-    }
-
     private async Task<string?> StoredPasswordAsync() =>
         TestIntegrations.Protector.Open<EmailSecret>(Assert.Single(await _database.IntegrationsAsync())).Password;
 
     [Fact]
     public async Task Connecting_stores_the_password_encrypted_and_shows_it_masked()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         var dto = await ConfigureAsync(Server);
 
@@ -47,7 +40,7 @@ public sealed class ConfigureEmailCommandHandlerTests : IDisposable
     [Fact]
     public async Task Saving_without_a_password_for_the_same_server_keeps_the_stored_one()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         await ConfigureAsync(Server);
 
         var dto = await ConfigureAsync(Server with { Password = null, FromName = "Acme Mail" });
@@ -60,7 +53,7 @@ public sealed class ConfigureEmailCommandHandlerTests : IDisposable
     [Fact]
     public async Task Changing_the_server_without_the_password_is_a_validation_error_and_keeps_the_old_settings()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         await ConfigureAsync(Server);
 
         await Assert.ThrowsAsync<ValidationException>(() => ConfigureAsync(Server with { Host = "smtp.evil.test", Password = null }));
@@ -73,7 +66,7 @@ public sealed class ConfigureEmailCommandHandlerTests : IDisposable
     [Fact]
     public async Task Connecting_beyond_the_plans_integrations_is_refused_and_nothing_is_stored()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
         await _database.AddSlackAsync(acme);
 
         var error = await AppErrorAssert.ThrowsAsync(ErrorKind.LimitReached, () => ConfigureAsync(Server, integrationLimit: 1));

@@ -26,17 +26,10 @@ public sealed class ConfigureSlackCommandHandlerTests : IDisposable
         return await handler.Handle(new ConfigureSlackCommand(url, channel), CancellationToken.None);
     }
 
-    private async Task<TestTenant> SignInAsync()
-    {
-        var acme = await TestTenant.CreateAsync(_database, "Acme");
-        _database.CurrentUser.SignInAs(acme.Owner);
-        return acme;
-    }
-
     [Fact]
     public async Task Connecting_stores_the_url_encrypted_and_shows_only_its_host()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         var dto = await ConfigureAsync(PublicUrl, " #alerts ");
 
@@ -53,7 +46,7 @@ public sealed class ConfigureSlackCommandHandlerTests : IDisposable
     [Fact]
     public async Task Reconfiguring_replaces_the_companys_slack_integration_without_counting_a_new_one()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         var first = await ConfigureAsync(PublicUrl);
 
         var second = await ConfigureAsync("https://93.184.216.35/services/T2/B2/other", integrationLimit: 1);
@@ -66,7 +59,7 @@ public sealed class ConfigureSlackCommandHandlerTests : IDisposable
     [Fact]
     public async Task A_plain_http_url_is_unprocessable_and_nothing_is_stored()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         await AppErrorAssert.ThrowsAsync(ErrorKind.Unprocessable, () => ConfigureAsync("http://93.184.216.34/services/x"));
 
@@ -76,7 +69,7 @@ public sealed class ConfigureSlackCommandHandlerTests : IDisposable
     [Fact]
     public async Task A_url_on_a_private_address_is_unprocessable_and_nothing_is_stored()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         var error = await AppErrorAssert.ThrowsAsync(ErrorKind.Unprocessable, () => ConfigureAsync("https://10.0.0.7/services/x"));
 
@@ -87,7 +80,7 @@ public sealed class ConfigureSlackCommandHandlerTests : IDisposable
     [Fact]
     public async Task Connecting_beyond_the_plans_integrations_is_refused()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
         await _database.AddGoogleAsync(acme);
 
         var error = await AppErrorAssert.ThrowsAsync(ErrorKind.LimitReached, () => ConfigureAsync(PublicUrl, integrationLimit: 1));
@@ -101,7 +94,7 @@ public sealed class ConfigureSlackCommandHandlerTests : IDisposable
     {
         var globex = await TestTenant.CreateAsync(_database, "Globex");
         await _database.AddGoogleAsync(globex);
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         await ConfigureAsync(PublicUrl, integrationLimit: 1);
 

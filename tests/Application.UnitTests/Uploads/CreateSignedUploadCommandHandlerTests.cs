@@ -21,17 +21,10 @@ public sealed partial class CreateSignedUploadCommandHandlerTests : IDisposable
         _database.Dispose();
     }
 
-    private async Task<TestTenant> SignInAsync()
-    {
-        var acme = await TestTenant.CreateAsync(_database, "Acme");
-        _database.CurrentUser.SignInAs(acme.Owner);
-        return acme;
-    }
-
     [Fact]
     public async Task Reserving_writes_a_pending_row_of_the_announced_size_and_answers_a_signed_put_url()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         var response = await _uploads.ReserveAsync("report.pdf", 80, "application/pdf");
 
@@ -56,7 +49,7 @@ public sealed partial class CreateSignedUploadCommandHandlerTests : IDisposable
     [Fact]
     public async Task A_declared_type_outside_the_allow_list_is_unsupported_and_nothing_is_reserved()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         await AppErrorAssert.ThrowsAsync(ErrorKind.UnsupportedMediaType, () => _uploads.ReserveAsync("setup.exe", 10, "application/x-msdownload"));
 
@@ -66,7 +59,7 @@ public sealed partial class CreateSignedUploadCommandHandlerTests : IDisposable
     [Fact]
     public async Task An_announced_size_over_the_file_limit_is_too_large_and_nothing_is_reserved()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         var error = await AppErrorAssert.ThrowsAsync(ErrorKind.TooLarge, () => _uploads.ReserveAsync(size: 101));
 
@@ -77,7 +70,7 @@ public sealed partial class CreateSignedUploadCommandHandlerTests : IDisposable
     [Fact]
     public async Task Pending_reservations_count_against_the_storage_quota()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         await _uploads.ReserveAsync(size: 100);
 
         var error = await AppErrorAssert.ThrowsAsync(ErrorKind.LimitReached, () => _uploads.ReserveAsync(size: 51));
@@ -92,7 +85,7 @@ public sealed partial class CreateSignedUploadCommandHandlerTests : IDisposable
         var globex = await TestTenant.CreateAsync(_database, "Globex");
         _database.CurrentUser.SignInAs(globex.Owner);
         await _uploads.ReserveAsync(size: 100);
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         await _uploads.ReserveAsync(size: 100);
 
@@ -105,7 +98,7 @@ public sealed partial class CreateSignedUploadCommandHandlerTests : IDisposable
         var globex = await TestTenant.CreateAsync(_database, "Globex");
         _database.CurrentUser.SignInAs(globex.Owner);
         var theirs = await _database.CreateTaskAsync(NewTask("Globex task"));
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         await Assert.ThrowsAsync<ValidationException>(() => _uploads.ReserveAsync(taskId: theirs.Id));
 

@@ -22,13 +22,6 @@ public sealed class UploadFileCommandHandlerTests : IDisposable
         _database.Dispose();
     }
 
-    private async Task<TestTenant> SignInAsync()
-    {
-        var acme = await TestTenant.CreateAsync(_database, "Acme");
-        _database.CurrentUser.SignInAs(acme.Owner);
-        return acme;
-    }
-
     private async Task UploadWithFieldsAfterAsync(UploadFields fields)
     {
         await using var db = _database.NewContext();
@@ -42,7 +35,7 @@ public sealed class UploadFileCommandHandlerTests : IDisposable
     [Fact]
     public async Task Uploading_stores_the_bytes_and_writes_a_ready_row_and_an_upload_created_event()
     {
-        var acme = await SignInAsync();
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         var dto = await _uploads.UploadAsync();
 
@@ -61,7 +54,7 @@ public sealed class UploadFileCommandHandlerTests : IDisposable
     [Fact]
     public async Task An_executable_is_refused_as_unsupported_and_nothing_is_stored()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         var error = await AppErrorAssert.ThrowsAsync(ErrorKind.UnsupportedMediaType, () => _uploads.UploadAsync("setup.txt", WindowsExecutable));
 
@@ -73,7 +66,7 @@ public sealed class UploadFileCommandHandlerTests : IDisposable
     [Fact]
     public async Task An_empty_file_is_a_validation_error_and_nothing_is_stored()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         await Assert.ThrowsAsync<ValidationException>(() => _uploads.UploadAsync(bytes: []));
 
@@ -84,7 +77,7 @@ public sealed class UploadFileCommandHandlerTests : IDisposable
     [Fact]
     public async Task A_file_over_the_size_limit_is_too_large_and_nothing_is_stored()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         var error = await AppErrorAssert.ThrowsAsync(ErrorKind.TooLarge, () => _uploads.UploadAsync(bytes: [.. Enumerable.Repeat((byte)'a', 101)]));
 
@@ -96,7 +89,7 @@ public sealed class UploadFileCommandHandlerTests : IDisposable
     [Fact]
     public async Task A_file_beyond_the_storage_quota_is_refused_and_its_bytes_are_removed()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
         var first = await _uploads.UploadAsync();
 
         var error = await AppErrorAssert.ThrowsAsync(ErrorKind.LimitReached, () => _uploads.UploadAsync());
@@ -114,7 +107,7 @@ public sealed class UploadFileCommandHandlerTests : IDisposable
         var globex = await TestTenant.CreateAsync(_database, "Globex");
         _database.CurrentUser.SignInAs(globex.Owner);
         var theirs = await _database.CreateTaskAsync(NewTask("Globex task"));
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         await Assert.ThrowsAsync<ValidationException>(() => _uploads.UploadAsync(taskId: theirs.Id));
 
@@ -125,7 +118,7 @@ public sealed class UploadFileCommandHandlerTests : IDisposable
     [Fact]
     public async Task Invalid_fields_after_the_file_are_a_validation_error_and_the_stored_bytes_are_discarded()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         await Assert.ThrowsAsync<ValidationException>(() => UploadWithFieldsAfterAsync(new UploadFields("../etc", null, null, null)));
 
@@ -136,7 +129,7 @@ public sealed class UploadFileCommandHandlerTests : IDisposable
     [Fact]
     public async Task Fields_after_the_file_describe_the_stored_upload()
     {
-        await SignInAsync();
+        await TestTenant.CreateSignedInAsync(_database, "Acme");
 
         await UploadWithFieldsAfterAsync(new UploadFields("/reports/2026/", ["q1", " Q1 ", "draft"], true, null));
 
