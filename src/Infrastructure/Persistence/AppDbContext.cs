@@ -115,9 +115,31 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     /// <summary>Read per query by the tenant filter; null (no principal) matches no tenant-owned row.</summary>
     internal Guid? CurrentCompanyId => CurrentUser.CompanyId;
 
+    /// <summary>Owned by a scope's <see cref="ScopedContext{TContext}"/>: only its release disposes the context.</summary>
+    private bool _ownedByScope;
+
+    internal void OwnByScope() => _ownedByScope = true;
+
+    internal void ReleaseFromScope()
+    {
+        _ownedByScope = false;
+        Dispose();
+    }
+
+    internal ValueTask ReleaseFromScopeAsync()
+    {
+        _ownedByScope = false;
+        return DisposeAsync();
+    }
+
     // A pooled context goes back to the pool here: it must not carry one request's principal into the next.
     public override void Dispose()
     {
+        if (_ownedByScope)
+        {
+            return;
+        }
+
         CurrentUser = NoCurrentUser.Instance;
         OutboxPending = false;
         base.Dispose();
@@ -126,6 +148,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public override ValueTask DisposeAsync()
     {
+        if (_ownedByScope)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         CurrentUser = NoCurrentUser.Instance;
         OutboxPending = false;
         GC.SuppressFinalize(this);

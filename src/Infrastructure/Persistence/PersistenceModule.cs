@@ -50,19 +50,15 @@ public static class PersistenceModule
         where TContext : AppDbContext
     {
         // Pooled: options, interceptors and the context's internal services are built once, not per request (the
-        // profile of a task list put a tenth of its CPU there). Each scope rents a context and names who acts through it.
+        // profile of a task list put a tenth of its CPU there). Each scope rents a context, names who acts through it and returns it once (see ScopedContext).
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
         {
             configure(options);
             options.AddInterceptors(sp.GetServices<ISaveChangesInterceptor>());
         });
-        services.AddScoped(sp =>
-        {
-            var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
-            context.CurrentUser = sp.GetRequiredService<ICurrentUser>();
-            return context;
-        });
-        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<TContext>());
-        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddScoped<ScopedContext<TContext>>();
+        services.AddScoped(sp => sp.GetRequiredService<ScopedContext<TContext>>().Context);
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<ScopedContext<TContext>>().Context);
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<ScopedContext<TContext>>().Context);
     }
 }

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting.Internal;
+using NovaPulse.Application.Common.Interfaces;
+using NovaPulse.Application.UnitTests;
+using NovaPulse.Infrastructure.Configuration;
+using NovaPulse.Infrastructure.Persistence;
+
+namespace NovaPulse.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// A scope's pooled context goes back to the pool once, when the scope ends, however many service types resolved it and
+/// whoever else disposes it: a second return, after another scope rented it, would share that scope's live context.
+/// </summary>
+public sealed class PooledContextScopeTests : IDisposable
+{
+    private readonly ServiceProvider _services = BuildServices();
+
+    public void Dispose() => _services.Dispose();
+
+    private static ServiceProvider BuildServices()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var module = new ModuleContext(
+            configuration, new HostingEnvironment(), Path.GetTempPath(),
+            new DatabaseConnection(DatabaseProvider.Sqlite, "Data Source=:memory:"), WorkersEnabled: false);
+        var services = new ServiceCollection();
+        services.AddScoped<ICurrentUser, TestCurrentUser>();
+        services.AddPersistence(module);
+        // Saving is not under test: the interceptors' own services (clock, wake-ups, request) stay out of it.
+        services.RemoveAll<ISaveChangesInterceptor>();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    [Fact]
+    public async Task A_context_disposed_before_its_scope_ends_is_not_handed_to_two_scopes()
+    {
+        var first = _services.CreateAsyncScope();
+        var firstContext = first.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Same(firstContext, first.ServiceProvider.GetRequiredService<IAppDbContext>());
+        await firstContext.DisposeAsync();
+        firstContext.Dispose();
+
+        await using var second = _services.CreateAsyncScope();
+        var secondContext = second.ServiceProvider.GetRequiredService<AppDbContext>();
+        await first.DisposeAsync();
+        await using var third = _services.CreateAsyncScope();
+        var thirdContext = third.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        Assert.NotSame(secondContext, thirdContext);
+        Assert.Same(second.ServiceProvider.GetRequiredService<ICurrentUser>(), secondContext.CurrentUser);
+        Assert.Same(third.ServiceProvider.GetRequiredService<ICurrentUser>(), thirdContext.CurrentUser);
+    }
+
+    [Fact]
+    public async Task A_context_goes_back_to_the_pool_without_its_scopes_principal_when_the_scope_ends()
+    {
+        AppDbContext returned;
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            returned = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        }
+
+        await using var next = _services.CreateAsyncScope();
+        var rented = next.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        Assert.Same(returned, rented);
+        Assert.Same(next.ServiceProvider.GetRequiredService<ICurrentUser>(), rented.CurrentUser);
+    }
+}
