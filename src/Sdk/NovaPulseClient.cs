@@ -185,7 +185,7 @@ public sealed class NovaPulseClient : IDisposable
     public Task<MeResponse> WhoAmIAsync(CancellationToken cancellationToken = default) => Auth.MeAsync(cancellationToken);
 
     /// <summary>
-    /// Creates a webhook endpoint (Admin) that receives <paramref name="events"/> (or <c>"*"</c> for all) at
+    /// Creates a webhook endpoint (Admin) that receives <paramref name="events"/> (<see cref="NovaPulseEventTypes"/>, or <c>"*"</c> for all) at
     /// <paramref name="url"/>; returns its id and signing secret, which is shown only this once.
     /// </summary>
     public async Task<WebhookSubscription> SubscribeToEventsAsync(Uri url, IEnumerable<string> events, string? description = null, CancellationToken cancellationToken = default)

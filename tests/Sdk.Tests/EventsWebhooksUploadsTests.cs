@@ -35,7 +35,18 @@ public sealed class EventsWebhooksUploadsTests(ApiHost host)
 
         var created = Assert.Single(catalogue, t => t.Name == "task.created");
         Assert.Contains("\"title\"", created.Example!.ToString(), StringComparison.Ordinal);
-        Assert.Contains(catalogue, t => t.Name == "invoice.payment_failed" && t.MinimumRole == Role.Admin);
+        Assert.Contains(catalogue, t => t.Name == NovaPulseEventTypes.InvoicePaymentFailed && t.MinimumRole == Role.Admin);
+    }
+
+    [Fact]
+    public async Task The_generated_event_type_constants_are_the_servers_catalogue()
+    {
+        using var client = host.Client(apiKey: await host.ApiKeyAsync(Role.Member));
+
+        var catalogue = await client.Webhooks.EventTypesAsync();
+
+        Assert.Equal(catalogue.Select(t => t.Name), NovaPulseEventTypes.All);
+        Assert.Equal("task.created", NovaPulseEventTypes.TaskCreated);
     }
 
     [Fact]

@@ -30,5 +30,6 @@ public static class OpenApiRegistration
         document.OperationProcessors.Add(new CamelCaseQueryParametersProcessor());
         document.OperationProcessors.Add(new RequiredRoleProcessor());
         document.DocumentProcessors.Add(new DeclaredTagsProcessor());
+        document.DocumentProcessors.Add(new EventNamesProcessor());
     });
 }
