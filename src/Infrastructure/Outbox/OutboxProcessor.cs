@@ -105,7 +105,7 @@ public sealed partial class OutboxProcessor(
         // The worker acts for no tenant: each event carries its company.
         var messages = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
             .Where(m => ids.Contains(m.Id) && m.ProcessedAt == null)
-            .OrderBy(m => m.OccurredAt)
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id) // the stream's order too: ties (two commits' same microsecond) by id
             .ToListAsync(cancellationToken);
         foreach (var message in messages)
         {

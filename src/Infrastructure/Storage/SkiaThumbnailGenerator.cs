@@ -13,7 +13,8 @@ namespace NovaPulse.Infrastructure.Storage;
 /// formats (PNG) decode in strips of at most <see cref="StripBytes"/>, each averaged down into a bitmap about the
 /// thumbnail's size. Images declaring more than <c>Uploads:Thumbnails:MaxPixels</c> (decompression bombs: a 50 KB PNG
 /// can declare 30000×30000) get their size recorded but no thumbnail, and at most
-/// <c>Uploads:Thumbnails:MaxConcurrentDecodes</c> decodes run at once on a host.
+/// <c>Uploads:Thumbnails:MaxConcurrentDecodes</c> decodes run at once on a host. Thumbnails and dimensions follow the
+/// image's EXIF orientation, as browsers show it.
 /// </summary>
 public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : IThumbnailGenerator, IDisposable
 {
@@ -34,7 +35,10 @@ public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : 
         }
 
         var size = codec.Info.Size;
-        var dimensions = new ImageDimensions(size.Width, size.Height);
+        // As shown, not as stored: a phone photo's pixels are often stored sideways with an EXIF orientation to turn them.
+        var dimensions = ImageOrientation.SwapsAxes(codec.EncodedOrigin)
+            ? new ImageDimensions(size.Height, size.Width)
+            : new ImageDimensions(size.Width, size.Height);
         var thumbnailSize = ThumbnailSizing.Fit(size, settings.Value.ThumbnailSize);
         var scaled = codec.GetScaledDimensions(ThumbnailSizing.DecodeScale(size, thumbnailSize));
         var scalesItself = scaled.Width < size.Width || scaled.Height < size.Height;
@@ -71,7 +75,8 @@ public sealed class SkiaThumbnailGenerator(IOptions<UploadSettings> settings) : 
         }
 
         using var thumbnail = decoded.Resize(info.WithSize(thumbnailSize), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-        using var image = SKImage.FromBitmap(thumbnail ?? decoded);
+        using var upright = ImageOrientation.Upright(thumbnail ?? decoded, codec.EncodedOrigin);
+        using var image = SKImage.FromBitmap(upright ?? thumbnail ?? decoded);
         using var encoded = image.Encode(SKEncodedImageFormat.Png, 90);
         encoded.SaveTo(destination);
         return true;

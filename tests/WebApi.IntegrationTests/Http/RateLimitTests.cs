@@ -72,10 +72,23 @@ public sealed class RequestRateLimitTests(RequestThrottledFactory factory) : ICl
         HttpResponseMessage? last = null;
         for (var i = 0; i < 25; i++)
         {
-            last = await client.GetAsync("/health/live");
+            last = await client.GetAsync("/health");
         }
 
         await last!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("20", last!.Headers.GetValues("RateLimit-Limit").Single());
+    }
+
+    [Fact]
+    public async Task The_liveness_probe_is_never_limited()
+    {
+        var client = factory.Anonymous();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 25; i++)
+        {
+            answers.Add((await client.GetAsync("/health/live")).StatusCode);
+        }
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
     }
 }

@@ -25,6 +25,28 @@ public static class Uploads
     }
 
     /// <summary>
+    /// A JPEG stored <paramref name="width"/>×<paramref name="height"/>, red on its left half and blue on its right, with an
+    /// EXIF orientation (6: stored on its side, shown turned 90° clockwise, so the red half is shown on top), as phones write.
+    /// </summary>
+    public static byte[] OrientedJpeg(int width, int height, ushort orientation)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Blue);
+            using var red = new SKPaint { Color = SKColors.Red };
+            canvas.DrawRect(0, 0, width / 2f, height, red);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 95).ToArray();
+        // APP1 "Exif": a big-endian TIFF header and one IFD entry, Orientation (0x0112), SHORT, count 1.
+        byte[] tiff = [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, (byte)(orientation >> 8), (byte)orientation, 0, 0, 0, 0, 0, 0];
+        byte[] app1 = [0xFF, 0xE1, 0, (byte)(2 + 6 + tiff.Length), .. "Exif\0\0"u8, .. tiff];
+        return [.. jpeg.AsSpan(0, 2), .. app1, .. jpeg.AsSpan(2)];
+    }
+
+    /// <summary>
     /// A grayscale PNG of horizontal bands (black at the top, light gray at the bottom) that compresses about 1000:1: a
     /// few tens of KB declaring <paramref name="width"/>×<paramref name="height"/> pixels, the shape of a decompression bomb.
     /// </summary>

@@ -37,6 +37,9 @@ public sealed class RedisOutageTests : IAsyncLifetime
 
         var refused = await closedClient.GetAsync("/api/v1/tasks");
         var metrics = await ReadMetricsAsync(open);
+        using var probe = closed.CreateClient();
+        var liveness = await probe.GetAsync("/health/live");
+        var closedMetrics = await ReadMetricsAsync(closed);
 
         // Fail open: the host's own window of the same size, so the limit still holds per host.
         Assert.All(whileDown.Take(RedisHost.PermitsPerMinute), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -45,7 +48,9 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.Equal("Rate limiting unavailable", problem["title"]!.GetValue<string>());
         Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
         Assert.Matches("novapulse_rate_limit_store_failures_total\\{fallback=\"in_memory\"\\} [1-9]", metrics);
-        Assert.Matches("novapulse_rate_limit_store_failures_total\\{fallback=\"rejected\"\\} [1-9]", metrics);
+        Assert.Matches("novapulse_rate_limit_store_failures_total\\{fallback=\"rejected\"\\} [1-9]", closedMetrics);
+        // The fail-closed host is alive and scrapeable: only requests that need a rate-limit decision are refused.
+        Assert.Equal(HttpStatusCode.OK, liveness.StatusCode);
 
         await _redis.StartAsync();
         Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(closedClient, HttpStatusCode.OK));

@@ -6,10 +6,16 @@ namespace NovaPulse.WebApi.Infrastructure.Http;
 
 public static class HealthEndpoints
 {
-    /// <summary><c>/health/live</c> (process up), <c>/health/ready</c> and <c>/health</c> (dependencies reachable; 503 if not).</summary>
+    /// <summary>
+    /// <c>/health/live</c> (process up), <c>/health/ready</c> and <c>/health</c> (dependencies reachable; 503 if not, and
+    /// rate limited like any request, since each one queries the database).
+    /// </summary>
     public static void MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        // Liveness checks nothing and costs nothing, so it is not rate limited: an orchestrator's probe must not see a 429,
+        // nor the 503 of a fail-closed limiter whose Redis is down, and restart healthy hosts for it.
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .DisableRateLimiting();
         var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteAsync };
         endpoints.MapHealthChecks("/health/ready", ready);
         endpoints.MapHealthChecks("/health", ready);

@@ -13,6 +13,8 @@ public static class MetricsEndpoint
             .UseMiddleware<MetricsAccessMiddleware>()
             .UseMetricServer(_ => { }, url: null)
             .Build();
-        return endpoints.Map(Path, pipeline).WithDisplayName("Prometheus metrics");
+        // Guarded by its own access rules rather than the request budget, so a scrape still reads the counters of an
+        // outage (a fail-closed limiter with Redis down answers everything else 503).
+        return endpoints.Map(Path, pipeline).WithDisplayName("Prometheus metrics").DisableRateLimiting();
     }
 }
