@@ -15,6 +15,7 @@ namespace NovaPulse.WebApi;
 public static class DependencyInjection
 {
     public const string AuthRateLimitPolicy = DashboardAuthentication.SignInRateLimitPolicy;
+    public const string ProbeRateLimitPolicy = RateLimitingRegistration.ProbePolicy;
     public const string CorsPolicy = HttpRegistration.CorsPolicy;
 
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration) => services

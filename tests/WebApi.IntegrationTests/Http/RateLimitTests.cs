@@ -13,7 +13,11 @@ public sealed class AuthThrottledFactory : NovaPulseFactory
 /// <summary>A host allowing 20 requests per minute per principal.</summary>
 public sealed class RequestThrottledFactory : NovaPulseFactory
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:PermitsPerMinute"] = "20" };
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:PermitsPerMinute"] = "20",
+        ["RateLimiting:ProbePermitsPerMinute"] = "30",
+    };
 }
 
 public sealed class AuthRateLimitTests(AuthThrottledFactory factory) : IClassFixture<AuthThrottledFactory>
@@ -72,7 +76,7 @@ public sealed class RequestRateLimitTests(RequestThrottledFactory factory) : ICl
         HttpResponseMessage? last = null;
         for (var i = 0; i < 25; i++)
         {
-            last = await client.GetAsync("/health");
+            last = await client.GetAsync("/api/v1/tasks"); // 401 anonymously, counted all the same
         }
 
         await last!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
@@ -80,15 +84,20 @@ public sealed class RequestRateLimitTests(RequestThrottledFactory factory) : ICl
     }
 
     [Fact]
-    public async Task The_liveness_probe_is_never_limited()
+    public async Task Health_probes_have_their_own_budget_beside_the_request_budget()
     {
         var client = factory.Anonymous();
         var answers = new List<HttpStatusCode>();
-        for (var i = 0; i < 25; i++)
+        for (var i = 0; i < 30; i++)
         {
-            answers.Add((await client.GetAsync("/health/live")).StatusCode);
+            answers.Add((await client.GetAsync(i % 2 == 0 ? "/health/live" : "/health/ready")).StatusCode);
         }
 
+        var beyond = await client.GetAsync("/health/live");
+
+        // 30 probes from one address, more than the 20 requests it may make, all answered; the 31st is over the probes' 30.
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        await beyond.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal("30", beyond.Headers.GetValues("RateLimit-Limit").Single());
     }
 }

@@ -39,6 +39,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         var metrics = await ReadMetricsAsync(open);
         using var probe = closed.CreateClient();
         var liveness = await probe.GetAsync("/health/live");
+        var readiness = await probe.GetAsync("/health/ready");
         var closedMetrics = await ReadMetricsAsync(closed);
 
         // Fail open: the host's own window of the same size, so the limit still holds per host.
@@ -49,8 +50,9 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
         Assert.Matches("novapulse_rate_limit_store_failures_total\\{fallback=\"in_memory\"\\} [1-9]", metrics);
         Assert.Matches("novapulse_rate_limit_store_failures_total\\{fallback=\"rejected\"\\} [1-9]", closedMetrics);
-        // The fail-closed host is alive and scrapeable: only requests that need a rate-limit decision are refused.
+        // The fail-closed host stays alive, ready and scrapeable: probes and /metrics need no shared rate-limit decision.
         Assert.Equal(HttpStatusCode.OK, liveness.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, readiness.StatusCode);
 
         await _redis.StartAsync();
         Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(closedClient, HttpStatusCode.OK));

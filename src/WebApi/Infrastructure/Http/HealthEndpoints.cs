@@ -7,18 +7,16 @@ namespace NovaPulse.WebApi.Infrastructure.Http;
 public static class HealthEndpoints
 {
     /// <summary>
-    /// <c>/health/live</c> (process up), <c>/health/ready</c> and <c>/health</c> (dependencies reachable; 503 if not, and
-    /// rate limited like any request, since each one queries the database).
+    /// <c>/health/live</c> (process up), <c>/health/ready</c> and <c>/health</c> (dependencies reachable; 503 if not), under
+    /// the probes' own rate limit (<see cref="RateLimiting.RateLimitingRegistration.ProbePolicy"/>).
     /// </summary>
     public static void MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // Liveness checks nothing and costs nothing, so it is not rate limited: an orchestrator's probe must not see a 429,
-        // nor the 503 of a fail-closed limiter whose Redis is down, and restart healthy hosts for it.
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .DisableRateLimiting();
+            .RequireRateLimiting(DependencyInjection.ProbeRateLimitPolicy);
         var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteAsync };
-        endpoints.MapHealthChecks("/health/ready", ready);
-        endpoints.MapHealthChecks("/health", ready);
+        endpoints.MapHealthChecks("/health/ready", ready).RequireRateLimiting(DependencyInjection.ProbeRateLimitPolicy);
+        endpoints.MapHealthChecks("/health", ready).RequireRateLimiting(DependencyInjection.ProbeRateLimitPolicy);
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)

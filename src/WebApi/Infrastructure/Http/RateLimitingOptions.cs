@@ -14,4 +14,8 @@ public sealed class RateLimitingOptions
     /// <summary>Requests per principal (API key, user, or IP when anonymous) per minute.</summary>
     [Range(1, 10_000_000)]
     public int PermitsPerMinute { get; set; } = 600;
+
+    /// <summary>Health probes per client IP per minute, counted by each host alone (never in Redis).</summary>
+    [Range(1, 1_000_000)]
+    public int ProbePermitsPerMinute { get; set; } = 120;
 }

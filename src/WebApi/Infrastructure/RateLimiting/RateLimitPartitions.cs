@@ -13,6 +13,10 @@ public sealed class RateLimitPartitions(IServiceProvider services)
 
     /// <summary><paramref name="key"/> names the limit as well as the caller (<c>auth:ip:...</c> and <c>all:ip:...</c> are separate budgets).</summary>
     public RateLimitPartition<string> PerMinute(string key, int permits) => _store is null
-        ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window })
+        ? PerMinuteOnThisHost(key, permits)
         : RateLimitPartition.Get(key, partition => new RedisFixedWindowRateLimiter(partition, permits, Window, _store));
+
+    /// <summary>A window this host counts alone, whether or not Redis is configured.</summary>
+    public static RateLimitPartition<string> PerMinuteOnThisHost(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window });
 }

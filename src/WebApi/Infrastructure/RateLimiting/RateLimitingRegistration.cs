@@ -13,6 +13,13 @@ namespace NovaPulse.WebApi.Infrastructure.RateLimiting;
 
 public static class RateLimitingRegistration
 {
+    /// <summary>
+    /// Health probes: a per-host budget per address instead of the request budget, so an orchestrator's probes neither
+    /// spend a principal's requests nor see the 503 of a fail-closed limiter whose Redis is down (which would take every
+    /// host out at once); still a budget, since readiness queries the database.
+    /// </summary>
+    public const string ProbePolicy = "probes";
+
     /// <summary>A global budget per principal and a stricter one per address on sign-up / sign-in, in memory or in Redis.</summary>
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,8 +37,11 @@ public static class RateLimitingRegistration
             options.AddPolicy(DependencyInjection.AuthRateLimitPolicy, context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("form")
                 : partitions.PerMinute("auth:ip:" + context.Connection.RemoteIpAddress, limits.Value.AuthPermitsPerMinute));
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                partitions.PerMinute("all:" + PrincipalKey(context), limits.Value.PermitsPerMinute));
+            options.AddPolicy(ProbePolicy, context =>
+                RateLimitPartitions.PerMinuteOnThisHost("probe:ip:" + context.Connection.RemoteIpAddress, limits.Value.ProbePermitsPerMinute));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => PolicyOf(context) == ProbePolicy
+                ? RateLimitPartition.GetNoLimiter("probe")
+                : partitions.PerMinute("all:" + PrincipalKey(context), limits.Value.PermitsPerMinute));
             options.OnRejected = (context, cancellationToken) => RejectAsync(context, limits.Value);
         });
         return services;
@@ -53,9 +63,12 @@ public static class RateLimitingRegistration
         }
 
         response.StatusCode = StatusCodes.Status429TooManyRequests;
-        var limit = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == DependencyInjection.AuthRateLimitPolicy
-            ? limits.AuthPermitsPerMinute
-            : limits.PermitsPerMinute;
+        var limit = PolicyOf(context.HttpContext) switch
+        {
+            DependencyInjection.AuthRateLimitPolicy => limits.AuthPermitsPerMinute,
+            ProbePolicy => limits.ProbePermitsPerMinute,
+            _ => limits.PermitsPerMinute,
+        };
         // IETF RateLimit header fields, so clients can back off without parsing the body.
         response.Headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         response.Headers["RateLimit-Remaining"] = "0";
@@ -75,6 +88,8 @@ public static class RateLimitingRegistration
                 Extensions = { ["code"] = code },
             },
         });
+
+    private static string? PolicyOf(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
 
     private static string PrincipalKey(HttpContext context) =>
         context.User.FindFirstValue(JwtClaimNames.ApiKey) is { } key ? "key:" + key
