@@ -16,6 +16,7 @@ public sealed class ClusterRateLimitTests(DefaultLimitsClusterFixture cluster)
     [Fact]
     public async Task Six_hundred_requests_per_minute_are_allowed_per_principal_on_all_three_hosts_together_not_on_each()
     {
+        await cluster.ProxyServesEveryHostAsync();
         using var client = await cluster.RegisterAsync();
         var answers = new List<(HttpStatusCode Status, int Host, HttpResponseMessage Response)>();
         for (var i = 0; i < PermitsPerMinute + 30; i++)
@@ -44,6 +45,7 @@ public sealed class ClusterRateLimitTests(DefaultLimitsClusterFixture cluster)
     [Fact]
     public async Task Ten_sign_ins_per_minute_are_allowed_per_client_address_on_all_three_hosts_together()
     {
+        await cluster.ProxyServesEveryHostAsync();
         using var client = ClientAddress.From("127.0.0.2", cluster.Proxy);
         var answers = new List<(HttpStatusCode Status, int Host, HttpResponseMessage Response)>();
         for (var i = 0; i < AuthPermitsPerMinute + 3; i++)

@@ -16,6 +16,7 @@ public sealed partial class DashboardSessionTests(ClusterFixture cluster)
     [Fact]
     public async Task A_dashboard_session_started_through_the_proxy_stays_signed_in_on_every_host()
     {
+        await cluster.ProxyServesEveryHostAsync();
         var email = $"dash-{Guid.NewGuid():N}@cluster.test";
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
         using var browser = new HttpClient(handler) { BaseAddress = cluster.Proxy };

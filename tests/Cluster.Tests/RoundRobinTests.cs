@@ -6,6 +6,7 @@ public sealed class RoundRobinTests(ClusterFixture cluster)
     [Fact]
     public async Task Consecutive_requests_through_the_proxy_land_on_each_host_in_turn()
     {
+        await cluster.ProxyServesEveryHostAsync();
         using var client = await cluster.RegisterAsync();
         var servedBy = new List<int>();
         for (var i = 0; i < 9; i++)

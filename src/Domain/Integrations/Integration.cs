@@ -37,6 +37,12 @@ public sealed class Integration : Entity, ITenantOwned, IAuditable
 
     public DateTimeOffset? LastTestedAt { get; private set; }
 
+    /// <summary>
+    /// Moves on every <see cref="Reconfigure"/>: a send's outcome is recorded only on the configuration it was made with
+    /// (a concurrency token), not on the settings an Admin saved while it was in flight.
+    /// </summary>
+    public int ConfigurationVersion { get; private set; } = 1;
+
     public string? LastError { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -64,6 +70,7 @@ public sealed class Integration : Entity, ITenantOwned, IAuditable
         Secret = protectedSecret;
         Status = IntegrationStatus.Connected;
         LastError = null;
+        ConfigurationVersion++;
         UpdatedAt = now;
     }
 

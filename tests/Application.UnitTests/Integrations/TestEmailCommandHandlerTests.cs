@@ -49,6 +49,23 @@ public sealed class TestEmailCommandHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refusal_of_the_old_settings_is_not_recorded_on_settings_an_admin_saved_during_the_send()
+    {
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
+        await _database.AddEmailAsync(acme);
+        _email.Result = SendResult.Permanent("535 authentication failed");
+        _email.WhileSending = () => _database.ChangeIntegrationAsync(IntegrationType.Email, (_, integration) =>
+            integration.Reconfigure("Email (new password)", integration.Settings, integration.Secret, _database.Clock.GetUtcNow()));
+
+        var result = await TestAsync("ops@acme.test");
+
+        Assert.Equal((false, "535 authentication failed"), (result.Succeeded, result.Error));
+        Assert.Equal(IntegrationStatus.Connected, result.Status);
+        var stored = Assert.Single(await _database.IntegrationsAsync());
+        Assert.Equal(("Email (new password)", IntegrationStatus.Connected, null), (stored.DisplayName, stored.Status, stored.LastError));
+    }
+
+    [Fact]
     public async Task Another_companys_email_integration_is_not_found_and_sends_nothing()
     {
         var globex = await TestTenant.CreateAsync(_database, "Globex");

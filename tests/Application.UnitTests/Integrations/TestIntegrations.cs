@@ -53,6 +53,15 @@ public static class TestIntegrations
         return integration;
     }
 
+    /// <summary>What an Admin does to the company's integration of <paramref name="type"/>, in a unit of work of its own.</summary>
+    public static async Task ChangeIntegrationAsync(this TestDatabase database, IntegrationType type, Action<IAppDbContext, Integration> change)
+    {
+        await using var db = database.NewContext(actingAs: new TestCurrentUser());
+        var integration = await db.Integrations.IgnoreQueryFilters().SingleAsync(i => i.Type == type);
+        change(db, integration);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Every company's integrations.</summary>
     public static async Task<List<Integration>> IntegrationsAsync(this TestDatabase database)
     {
@@ -109,10 +118,18 @@ public sealed class FakeEmailSender : IEmailSender
 
     public List<(SmtpServer Server, EmailMessage Message)> Sent { get; } = [];
 
-    public Task<SendResult> SendAsync(SmtpServer server, EmailMessage message, CancellationToken cancellationToken)
+    /// <summary>Runs while the send is in flight, e.g. an Admin's change made meanwhile.</summary>
+    public Func<Task>? WhileSending { get; set; }
+
+    public async Task<SendResult> SendAsync(SmtpServer server, EmailMessage message, CancellationToken cancellationToken)
     {
         Sent.Add((server, message));
-        return Task.FromResult(Result);
+        if (WhileSending is { } meanwhile)
+        {
+            await meanwhile();
+        }
+
+        return Result;
     }
 }
 

@@ -57,7 +57,7 @@ public sealed partial class IntegrationNotificationSender(
             outcome = retry ? NotificationOutcome.Retrying : NotificationOutcome.Failed;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SendOutcomes.SaveAsync(db, cancellationToken);
         return outcome;
     }
 

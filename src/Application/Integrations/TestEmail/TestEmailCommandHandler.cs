@@ -15,7 +15,7 @@ public sealed class TestEmailCommandHandler(IAppDbContext db, IntegrationMesseng
         var integration = await db.RequireOfTypeAsync(IntegrationType.Email, cancellationToken);
         var result = await messenger.SendAsync(
             integration, Subject, "This is a test message from NovaPulse: your email integration works.", command.To.Trim(), test: true, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await SendOutcomes.SaveAsync(db, cancellationToken);
         return new IntegrationTestResult(result.Succeeded, integration.Status, result.Error, integration.LastTestedAt ?? clock.GetUtcNow());
     }
 }

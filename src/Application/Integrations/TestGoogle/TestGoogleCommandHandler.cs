@@ -19,7 +19,7 @@ public sealed class TestGoogleCommandHandler(IAppDbContext db, GoogleAccessToken
             result.ApplyTo(integration, now, tested: true);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SendOutcomes.SaveAsync(db, cancellationToken);
         return new IntegrationTestResult(integration.LastError is null, integration.Status, integration.LastError, integration.LastTestedAt ?? now);
     }
 }

@@ -13,7 +13,7 @@ public sealed class TestSlackCommandHandler(IAppDbContext db, IntegrationMesseng
         var integration = await db.RequireOfTypeAsync(IntegrationType.Slack, cancellationToken);
         var result = await messenger.SendAsync(
             integration, "NovaPulse test", "This is a test message from NovaPulse: your Slack integration works.", null, test: true, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await SendOutcomes.SaveAsync(db, cancellationToken);
         return new IntegrationTestResult(result.Succeeded, integration.Status, result.Error, integration.LastTestedAt ?? clock.GetUtcNow());
     }
 }

@@ -16,6 +16,7 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
         builder.Property(i => i.Secret).HasMaxLength(8000);
         builder.Property(i => i.NotificationEvents).HasMaxLength(4000);
         builder.Property(i => i.LastError).HasMaxLength(Integration.ErrorMaxLength);
+        builder.Property(i => i.ConfigurationVersion).IsConcurrencyToken();
         // One integration of each kind per company: PUT replaces it.
         builder.HasIndex(i => new { i.CompanyId, i.Type }).IsUnique();
         builder.Ignore(i => i.DomainEvents);

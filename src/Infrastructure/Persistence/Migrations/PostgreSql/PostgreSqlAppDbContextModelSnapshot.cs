@@ -493,6 +493,10 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ConfigurationVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

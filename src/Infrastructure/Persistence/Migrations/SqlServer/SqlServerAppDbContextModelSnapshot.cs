@@ -494,6 +494,10 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("ConfigurationVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 

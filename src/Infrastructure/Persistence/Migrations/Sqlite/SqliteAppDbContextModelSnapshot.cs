@@ -485,6 +485,10 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ConfigurationVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
