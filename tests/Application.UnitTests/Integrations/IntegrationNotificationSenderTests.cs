@@ -58,8 +58,7 @@ public sealed class IntegrationNotificationSenderTests : IDisposable
     public async Task A_refusal_of_the_old_password_does_not_break_the_integration_an_admin_reconfigured_meanwhile()
     {
         _email.Result = SendResult.Permanent("535 authentication failed");
-        _email.WhileSending = () => _database.ChangeIntegrationAsync(IntegrationType.Email, (_, integration) =>
-            integration.Reconfigure("Email (new password)", integration.Settings, integration.Secret, _database.Clock.GetUtcNow()));
+        _email.WhileSending = () => _database.ReconfigureAsync(IntegrationType.Email, "Email (new password)");
 
         var (id, _) = await SendOneAsync();
 

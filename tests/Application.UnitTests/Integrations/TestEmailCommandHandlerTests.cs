@@ -54,8 +54,7 @@ public sealed class TestEmailCommandHandlerTests : IDisposable
         var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
         await _database.AddEmailAsync(acme);
         _email.Result = SendResult.Permanent("535 authentication failed");
-        _email.WhileSending = () => _database.ChangeIntegrationAsync(IntegrationType.Email, (_, integration) =>
-            integration.Reconfigure("Email (new password)", integration.Settings, integration.Secret, _database.Clock.GetUtcNow()));
+        _email.WhileSending = () => _database.ReconfigureAsync(IntegrationType.Email, "Email (new password)");
 
         var result = await TestAsync("ops@acme.test");
 

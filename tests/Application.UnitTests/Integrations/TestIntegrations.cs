@@ -62,6 +62,11 @@ public static class TestIntegrations
         await db.SaveChangesAsync();
     }
 
+    /// <summary>An Admin saves the integration again (new credentials, as far as the send in flight can tell) as <paramref name="displayName"/>.</summary>
+    public static Task ReconfigureAsync(this TestDatabase database, IntegrationType type, string displayName) =>
+        database.ChangeIntegrationAsync(type, (_, integration) =>
+            integration.Reconfigure(displayName, integration.Settings, integration.Secret, database.Clock.GetUtcNow()));
+
     /// <summary>Every company's integrations.</summary>
     public static async Task<List<Integration>> IntegrationsAsync(this TestDatabase database)
     {
