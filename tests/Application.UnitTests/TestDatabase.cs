@@ -49,6 +49,9 @@ public sealed class TestDatabase : IDisposable
 
     public TestRequestContext Request { get; } = new();
 
+    /// <summary>What the outbox interceptor wakes after commits: the event streams of the companies whose events committed.</summary>
+    public EventStreamSignal Streams { get; } = new();
+
     /// <summary>A context acting as <see cref="CurrentUser"/>, or as <paramref name="actingAs"/> (e.g. nobody, for seeding).</summary>
     public AppDbContext NewContext(ICurrentUser? actingAs = null)
     {
@@ -56,7 +59,7 @@ public sealed class TestDatabase : IDisposable
         IInterceptor[] interceptors =
         [
             new TenantStampInterceptor(), new AuditInterceptor(Request, Clock),
-            new OutboxInterceptor(Clock, new WakeUps(_outboxSignal, _outboxSignal, _outboxSignal, new EventStreamSignal(), SingleHostNotifier.Instance)),
+            new OutboxInterceptor(Clock, new WakeUps(_outboxSignal, _outboxSignal, _outboxSignal, Streams, SingleHostNotifier.Instance)),
         ];
         if (_postgres is not null)
         {

@@ -10,8 +10,11 @@ public sealed record ClusterNotice(Guid Origin, string Kind, Guid? Id)
 {
     public const string Channel = "novapulse";
 
-    /// <summary>Outbox events were committed: wake outbox processors and open event streams.</summary>
+    /// <summary>Outbox events were committed: wake outbox processors.</summary>
     public const string Outbox = "outbox";
+
+    /// <summary>Outbox events of the company in the id were committed: wake that company's open event streams.</summary>
+    public const string Events = "events";
 
     /// <summary>Webhook deliveries or integration notifications were staged: wake delivery and notification workers.</summary>
     public const string Deliveries = "deliveries";

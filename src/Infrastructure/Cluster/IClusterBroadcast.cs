@@ -6,5 +6,5 @@ namespace NovaPulse.Infrastructure.Cluster;
 /// </summary>
 public interface IClusterBroadcast
 {
-    void Signal(string kind);
+    void Signal(string kind, Guid? id = null);
 }

@@ -73,7 +73,7 @@ public sealed partial class PostgreSqlNotificationListener(
             return;
         }
 
-        if (wakeUps.Received(notice.Kind))
+        if (wakeUps.Received(notice))
         {
             return;
         }

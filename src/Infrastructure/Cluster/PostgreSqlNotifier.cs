@@ -17,7 +17,7 @@ public sealed partial class PostgreSqlNotifier(PostgreSqlChannel channel, ILogge
 {
     private readonly Channel<string> _wakeUps = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Signal(string kind) => _wakeUps.Writer.TryWrite(new ClusterNotice(channel.Origin, kind, null).Format());
+    public void Signal(string kind, Guid? id = null) => _wakeUps.Writer.TryWrite(new ClusterNotice(channel.Origin, kind, id).Format());
 
     public async Task NotifyAsync(string kind, Guid id, CancellationToken cancellationToken)
     {

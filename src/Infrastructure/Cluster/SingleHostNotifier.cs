@@ -10,7 +10,7 @@ public sealed class SingleHostNotifier : IClusterBroadcast, IClusterNotifier
 {
     public static readonly SingleHostNotifier Instance = new();
 
-    public void Signal(string kind)
+    public void Signal(string kind, Guid? id = null)
     {
     }
 

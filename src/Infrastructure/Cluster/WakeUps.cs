@@ -11,12 +11,16 @@ public sealed class WakeUps(
     [FromKeyedServices(WorkSignal.Outbox)] WorkSignal outbox, [FromKeyedServices(WorkSignal.Deliveries)] WorkSignal deliveries,
     [FromKeyedServices(WorkSignal.Notifications)] WorkSignal notifications, EventStreamSignal streams, IClusterBroadcast cluster)
 {
-    /// <summary>A commit wrote outbox events.</summary>
-    public void EventsCommitted()
+    /// <summary>A commit wrote outbox events of <paramref name="companies"/>.</summary>
+    public void EventsCommitted(IEnumerable<Guid> companies)
     {
         outbox.Notify();
-        streams.Notify();
         cluster.Signal(ClusterNotice.Outbox);
+        foreach (var companyId in companies)
+        {
+            streams.Notify(companyId);
+            cluster.Signal(ClusterNotice.Events, companyId);
+        }
     }
 
     /// <summary>The outbox processor committed what its consumers staged (webhook deliveries, integration notifications).</summary>
@@ -27,14 +31,16 @@ public sealed class WakeUps(
         cluster.Signal(ClusterNotice.Deliveries);
     }
 
-    /// <summary>Another host announced work; returns false for a kind that is not a wake-up.</summary>
-    public bool Received(string kind)
+    /// <summary>Another host announced work; returns false for a notice that is not a wake-up.</summary>
+    public bool Received(ClusterNotice notice)
     {
-        switch (kind)
+        switch (notice.Kind)
         {
             case ClusterNotice.Outbox:
                 outbox.Notify();
-                streams.Notify();
+                return true;
+            case ClusterNotice.Events when notice.Id is { } companyId:
+                streams.Notify(companyId);
                 return true;
             case ClusterNotice.Deliveries:
                 deliveries.Notify();
@@ -51,6 +57,6 @@ public sealed class WakeUps(
         outbox.Notify();
         deliveries.Notify();
         notifications.Notify();
-        streams.Notify();
+        streams.NotifyAll();
     }
 }

@@ -32,8 +32,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     /// <summary>Who acts through this context: the tenant filter, the tenant stamp and the audit trail read it.</summary>
     public ICurrentUser CurrentUser { get; set; } = NoCurrentUser.Instance;
 
-    /// <summary>Outbox rows were saved and the processor is woken once they commit (see <see cref="Interceptors.OutboxInterceptor"/>).</summary>
-    internal bool OutboxPending { get; set; }
+    /// <summary>
+    /// The companies whose outbox rows were saved: the processor and their event streams are woken once the rows commit
+    /// (see <see cref="Interceptors.OutboxInterceptor"/>).
+    /// </summary>
+    internal HashSet<Guid> OutboxPending { get; } = [];
 
     public DbSet<Company> Companies => Set<Company>();
 
@@ -141,7 +144,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         }
 
         CurrentUser = NoCurrentUser.Instance;
-        OutboxPending = false;
+        OutboxPending.Clear();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -154,7 +157,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         }
 
         CurrentUser = NoCurrentUser.Instance;
-        OutboxPending = false;
+        OutboxPending.Clear();
         GC.SuppressFinalize(this);
         return base.DisposeAsync();
     }

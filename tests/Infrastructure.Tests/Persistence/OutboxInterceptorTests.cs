@@ -152,4 +152,35 @@ public sealed class OutboxInterceptorTests : IDisposable
         Assert.Equal(0, await check.Tasks.CountAsync());
         Assert.Equal(0, await check.AuditEntries.CountAsync(e => e.EntityType == "task"));
     }
+
+    [Fact]
+    public async Task A_commit_wakes_the_event_streams_of_its_company_and_no_others()
+    {
+        var globex = await TestTenant.CreateAsync(_database, "Globex");
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
+        var acmeStreams = _database.Streams.Next(acme.Company.Id);
+        var globexStreams = _database.Streams.Next(globex.Company.Id);
+
+        await _database.CreateTaskAsync(NewTask("Ship"));
+
+        Assert.True(acmeStreams.IsCompleted);
+        Assert.False(globexStreams.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Inside_a_transaction_the_streams_wake_at_its_commit_not_at_the_save()
+    {
+        var acme = await TestTenant.CreateSignedInAsync(_database, "Acme");
+        var streams = _database.Streams.Next(acme.Company.Id);
+
+        await using var context = _database.NewContext();
+        await using var transaction = await context.Database.BeginTransactionAsync();
+        context.Tasks.Add(NewTaskItem(acme.Company.Id));
+        await context.SaveChangesAsync();
+        var wokenBeforeCommit = streams.IsCompleted;
+        await transaction.CommitAsync();
+
+        Assert.False(wokenBeforeCommit);
+        Assert.True(streams.IsCompleted);
+    }
 }

@@ -14,8 +14,8 @@ namespace NovaPulse.Infrastructure.Persistence.Interceptors;
 /// <summary>
 /// Turns the domain events of the entities being saved into outbox rows in the same transaction, so an event
 /// exists exactly when its change committed. Workers publish them afterwards (see docs/adr/002-transactional-outbox.md);
-/// once such a save commits (by itself, or with the explicit transaction around it) outbox processors and event streams
-/// are woken, here and on the other hosts.
+/// once such a save commits (by itself, or with the explicit transaction around it) outbox processors and the event
+/// streams of the companies concerned are woken, here and on the other hosts.
 /// A singleton (the contexts are pooled): whether a context has rows waiting for a commit is kept on the context.
 /// </summary>
 public sealed class OutboxInterceptor(TimeProvider clock, WakeUps wakeUps)
@@ -66,7 +66,7 @@ public sealed class OutboxInterceptor(TimeProvider clock, WakeUps wakeUps)
     {
         if (context is AppDbContext app)
         {
-            app.OutboxPending = false;
+            app.OutboxPending.Clear();
         }
     }
 
@@ -81,10 +81,10 @@ public sealed class OutboxInterceptor(TimeProvider clock, WakeUps wakeUps)
 
     private void Wake(DbContext? context)
     {
-        if (context is AppDbContext { OutboxPending: true } app)
+        if (context is AppDbContext { OutboxPending.Count: > 0 } app)
         {
-            app.OutboxPending = false;
-            wakeUps.EventsCommitted();
+            wakeUps.EventsCommitted(app.OutboxPending);
+            app.OutboxPending.Clear();
         }
     }
 
@@ -118,6 +118,6 @@ public sealed class OutboxInterceptor(TimeProvider clock, WakeUps wakeUps)
             entity.ClearDomainEvents();
         }
 
-        app.OutboxPending |= context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        app.OutboxPending.UnionWith(context.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.CompanyId));
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using NovaPulse.Application.Common.Interfaces;
 using NovaPulse.Application.Events.CloseStream;
 using NovaPulse.Application.Events.Common;
 using NovaPulse.Application.Events.OpenStream;
@@ -17,9 +18,10 @@ namespace NovaPulse.WebApi.Infrastructure.Events;
 
 /// <summary>
 /// Writes the caller's company's events as server-sent events. It reads the committed outbox (not an in-process bus),
-/// so an event raised on any host reaches a stream open on any other: at once when a commit here or a notice from
-/// another host (PostgreSQL NOTIFY) wakes it (<see cref="EventStreamSignal"/>), else every poll interval. Each event is
-/// <c>id: msg_...</c>, <c>event: type</c>, <c>data: {webhook body}</c>; silence is broken by a <c>: heartbeat</c> comment.
+/// so an event raised on any host reaches a stream open on any other: at once when a commit of its company's events here
+/// or a notice of one from another host (PostgreSQL NOTIFY) wakes it (<see cref="EventStreamSignal"/>), else every poll
+/// interval. Each event is <c>id: msg_...</c>, <c>event: type</c>, <c>data: {webhook body}</c>; silence is broken by a
+/// <c>: heartbeat</c> comment.
 /// The stream ends when its credential stops being valid (<see cref="StreamAccessCheck"/>). Each open stream holds a leased
 /// slot of its principal's plan limit, renewed while it runs and given back when it ends.
 /// </summary>
@@ -36,8 +38,11 @@ public sealed class EventStreamer(
             floor = await sender.Send(new GetEventPositionQuery(lastEventId), cancellationToken) ?? floor;
         }
 
+        // Woken by this company's commits only (the caller is signed in: the endpoint requires it).
+        var companyId = http.RequestServices.GetRequiredService<ICurrentUser>().CompanyId ?? Guid.Empty;
+
         // The first read happens before the response starts: a bad filter or a missing role is still a ProblemDetails.
-        var woken = committed.Next;
+        var woken = committed.Next(companyId);
         var batch = await sender.Send(new ReadEventsQuery(floor.OccurredAt, floor.Id, types), cancellationToken);
         // So is a full set of open streams (429).
         var lease = await sender.Send(new OpenEventStreamCommand(settings.LeaseDuration), cancellationToken);
@@ -112,7 +117,7 @@ public sealed class EventStreamer(
                 }
 
                 // Taken before the read, so a commit that lands while it runs still wakes the next wait.
-                woken = committed.Next;
+                woken = committed.Next(companyId);
                 batch = await sender.Send(new ReadEventsQuery(from.OccurredAt, from.Id, types), token);
             }
         }
