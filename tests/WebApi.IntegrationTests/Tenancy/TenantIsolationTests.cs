@@ -60,10 +60,15 @@ public sealed class TenantIsolationTests(NovaPulseFactory factory)
 
         // Database contexts are pooled and reused by whichever request comes next: none may keep the last caller's company.
         var callers = Enumerable.Range(0, 60).Select(i => (i % 3) switch { 0 => (a.Owner, "pool-a"), 1 => (b.Owner, "pool-b"), _ => (bKey, "pool-b") });
-        var pages = await Task.WhenAll(callers.Select(async c => (c.Item2, await (await c.Item1.GetAsync("/api/v1/tasks")).Content.ReadAsStringAsync())));
-
-        foreach (var (own, page) in pages)
+        var pages = await Task.WhenAll(callers.Select(async c =>
         {
+            using var response = await c.Item1.GetAsync("/api/v1/tasks");
+            return (c.Item2, response.StatusCode, await response.Content.ReadAsStringAsync());
+        }));
+
+        foreach (var (own, status, page) in pages)
+        {
+            Assert.True(status == HttpStatusCode.OK, $"{status}: {page}");
             Assert.Contains(own, page, StringComparison.Ordinal);
             Assert.DoesNotContain(own == "pool-a" ? "pool-b" : "pool-a", page, StringComparison.Ordinal);
         }
