@@ -28,13 +28,14 @@ public static class PersistenceModule
         switch (context.Database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                AddContext<SqliteAppDbContext>(services, o => o.UseSqlite(connectionString));
+                services.AddSingleton<SqliteWriteGate>();
+                AddContext<SqliteAppDbContext>(services, (sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
                 break;
             case DatabaseProvider.PostgreSql:
-                AddContext<PostgreSqlAppDbContext>(services, o => o.UseNpgsql(connectionString));
+                AddContext<PostgreSqlAppDbContext>(services, (_, o) => o.UseNpgsql(connectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                AddContext<SqlServerAppDbContext>(services, o => o.UseSqlServer(connectionString));
+                AddContext<SqlServerAppDbContext>(services, (_, o) => o.UseSqlServer(connectionString));
                 break;
             default:
                 throw new OptionsValidationException(
@@ -46,14 +47,14 @@ public static class PersistenceModule
         return services;
     }
 
-    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    private static void AddContext<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
         where TContext : AppDbContext
     {
         // Pooled: options, interceptors and the context's internal services are built once, not per request (the
         // profile of a task list put a tenth of its CPU there). Each scope rents a context, names who acts through it and returns it once (see ScopedContext).
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
         {
-            configure(options);
+            configure(sp, options);
             options.AddInterceptors(sp.GetServices<ISaveChangesInterceptor>());
         });
         services.AddScoped<ScopedContext<TContext>>();
