@@ -15,7 +15,9 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.Property(t => t.Tags).HasMaxLength(4000);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(t => new { t.CompanyId, t.CreatedAt });
+        // The list's default order (created, then id for ties) read straight from the index: with the id left out, tasks
+        // created in the same tick (an import) were all sorted for every page.
+        builder.HasIndex(t => new { t.CompanyId, t.CreatedAt, t.Id });
         builder.HasIndex(t => new { t.CompanyId, t.Status });
         builder.Ignore(t => t.DomainEvents);
     }

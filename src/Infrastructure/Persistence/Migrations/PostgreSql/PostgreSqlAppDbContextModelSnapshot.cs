@@ -817,9 +817,9 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("CompanyId", "CreatedAt");
-
                     b.HasIndex("CompanyId", "Status");
+
+                    b.HasIndex("CompanyId", "CreatedAt", "Id");
 
                     b.ToTable("tasks", (string)null);
                 });

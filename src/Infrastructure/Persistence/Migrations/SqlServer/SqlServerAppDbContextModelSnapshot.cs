@@ -818,9 +818,9 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("CompanyId", "CreatedAt");
-
                     b.HasIndex("CompanyId", "Status");
+
+                    b.HasIndex("CompanyId", "CreatedAt", "Id");
 
                     b.ToTable("tasks", (string)null);
                 });

@@ -809,9 +809,9 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("CompanyId", "CreatedAt");
-
                     b.HasIndex("CompanyId", "Status");
+
+                    b.HasIndex("CompanyId", "CreatedAt", "Id");
 
                     b.ToTable("tasks", (string)null);
                 });
