@@ -75,6 +75,7 @@ public class NovaPulseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             return;
         }
 
+        await TestDatabase.DropAsync(_connectionString);
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -21,17 +21,40 @@ public static class TestDatabase
             return $"Data Source={Path.Combine(dataDirectory, "novapulse.db")}";
         }
 
-        var admin = Environment.GetEnvironmentVariable("NOVAPULSE_TEST_PG") is { Length: > 0 } configured
-            ? configured
-            : "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
         var name = "np_test_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(admin))
+        await AdministerAsync($"CREATE DATABASE {name}");
+        return new NpgsqlConnectionStringBuilder(Admin) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Drops a host's PostgreSQL database and closes its pooled connections. A run starts dozens of hosts, and their idle
+    /// pools held the server's connection slots to the end of the run: a test opening 60 requests at once late in the run
+    /// could meet "too many clients".
+    /// </summary>
+    public static async Task DropAsync(string connectionString)
+    {
+        if (!IsPostgres || connectionString.Length == 0)
         {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
+            return;
         }
 
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString;
+        await using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await AdministerAsync($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(connectionString).Database} WITH (FORCE)");
+    }
+
+    private static string Admin => Environment.GetEnvironmentVariable("NOVAPULSE_TEST_PG") is { Length: > 0 } configured
+        ? configured
+        : "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
+
+    private static async Task AdministerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }
