@@ -38,6 +38,7 @@ public sealed class IntegrationsController : ApiControllerBase
     [Consumes("application/json")]
     [ProducesResponseType<IntegrationDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public async Task<ActionResult<IntegrationDto>> ConfigureEmail(ConfigureEmailCommand command, CancellationToken cancellationToken) =>
         await Sender.Send(command, cancellationToken);
 
@@ -60,6 +61,7 @@ public sealed class IntegrationsController : ApiControllerBase
     [Consumes("application/json")]
     [ProducesResponseType<IntegrationDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status402PaymentRequired)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<ActionResult<IntegrationDto>> ConfigureSlack(ConfigureSlackCommand command, CancellationToken cancellationToken) =>
         await Sender.Send(command, cancellationToken);
@@ -118,6 +120,7 @@ public sealed class IntegrationsController : ApiControllerBase
     [Consumes("application/json")]
     [ProducesResponseType<IntegrationDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public async Task<ActionResult<IntegrationDto>> UpdateNotifications(Guid id, UpdateNotificationsRequest request, CancellationToken cancellationToken) =>
         await Sender.Send(new UpdateIntegrationNotificationsCommand(id, request.Events), cancellationToken);
 
@@ -126,6 +129,7 @@ public sealed class IntegrationsController : ApiControllerBase
     [AuthorizeAs<DeleteIntegrationCommand>]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
     {
         await Sender.Send(new DeleteIntegrationCommand(id), cancellationToken);

@@ -54,6 +54,7 @@ public sealed class TasksController : ApiControllerBase
     [Consumes("application/json", "application/merge-patch+json")]
     [ProducesResponseType<TaskDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
     public async Task<ActionResult<TaskDto>> Update(
         Guid id, UpdateTaskRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
@@ -68,6 +69,7 @@ public sealed class TasksController : ApiControllerBase
     [AuthorizeAs<DeleteTaskCommand>]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
     public async Task<IActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
     {

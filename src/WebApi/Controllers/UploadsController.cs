@@ -85,6 +85,7 @@ public sealed class UploadsController : ApiControllerBase
     [Consumes("application/json", "application/merge-patch+json")]
     [ProducesResponseType<UploadDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<ActionResult<UploadDto>> Update(
@@ -100,6 +101,7 @@ public sealed class UploadsController : ApiControllerBase
     [AuthorizeAs<DeleteUploadCommand>]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
     {
         await Sender.Send(new DeleteUploadCommand(id), cancellationToken);
