@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NovaPulse.WebApi.IntegrationTests.Infrastructure;
 using NovaPulse.WebApi.Infrastructure.Errors;
+using NovaPulse.WebApi.IntegrationTests.Infrastructure;
 
 namespace NovaPulse.WebApi.IntegrationTests;
 
