@@ -50,7 +50,12 @@ public sealed class AppException : Exception
 
     public static AppException Gone(string code, string message) => new(ErrorKind.Gone, code, message);
 
-    public static AppException PreconditionFailed(string message) => new(ErrorKind.PreconditionFailed, ErrorCodes.PreconditionFailed, message);
+    public static AppException PreconditionFailed(string message, Exception? inner = null) =>
+        new(ErrorKind.PreconditionFailed, ErrorCodes.PreconditionFailed, message, inner);
+
+    /// <summary>A save without a precondition that lost a race to a concurrent one.</summary>
+    public static AppException ConcurrentChange(Exception inner) =>
+        new(ErrorKind.Conflict, "concurrent_change", "The resource was changed by a concurrent request; reload it and retry.", inner);
 
     public static AppException TooLarge(long limit, string? message = null, string code = ErrorCodes.PayloadTooLarge) =>
         new(ErrorKind.TooLarge, code, message ?? $"The file exceeds the limit of {limit} bytes.") { Details = [new("limit", limit)] };

@@ -1,4 +1,5 @@
 using Mediator;
+using NovaPulse.Application.Common.Concurrency;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Tasks.Common;
 using NovaPulse.Domain.Common;
@@ -17,4 +18,4 @@ public sealed record UpdateTaskCommand(
     Optional<TaskPriority?> Priority,
     Optional<Guid?> AssigneeId,
     Optional<DateTimeOffset?> DueDate,
-    Optional<IReadOnlyList<string>?> Tags) : ICommand<TaskDto>;
+    Optional<IReadOnlyList<string>?> Tags) : ICommand<TaskDto>, IConditionalRequest;

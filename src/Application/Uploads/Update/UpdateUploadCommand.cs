@@ -1,4 +1,5 @@
 using Mediator;
+using NovaPulse.Application.Common.Concurrency;
 using NovaPulse.Application.Common.Security;
 using NovaPulse.Application.Uploads.Common;
 using NovaPulse.Domain.Common;
@@ -13,4 +14,4 @@ public sealed record UpdateUploadCommand(
     Optional<string?> Name,
     Optional<string?> Folder,
     Optional<IReadOnlyList<string>?> Tags,
-    Optional<Guid?> TaskId) : ICommand<UploadDto>;
+    Optional<Guid?> TaskId) : ICommand<UploadDto>, IConditionalRequest;

@@ -19,7 +19,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception, httpContext.Request);
+        var problem = ToProblem(exception);
         if (problem is null)
         {
             return false;
@@ -39,9 +39,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     }
 
     /// <summary>True for exceptions a client caused: handled quietly, without an error log.</summary>
-    public static bool IsClientError(Exception exception) => ToProblem(exception, request: null)?.Status is < 500;
+    public static bool IsClientError(Exception exception) => ToProblem(exception)?.Status is < 500;
 
-    private static ProblemDetails? ToProblem(Exception exception, HttpRequest? request) => exception switch
+    private static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         AppException e => WithDetails(ErrorTable.Problem(e.Kind, e.Message, e.Code), e.Details),
         ValidationException validation => new ValidationProblemDetails(
@@ -57,11 +57,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         // SQLSTATE class 22 is the SQL standard's "data exception": a value the column cannot hold, i.e. bad input.
         DbException { SqlState: ['2', '2', ..] } or DbUpdateException { InnerException: DbException { SqlState: ['2', '2', ..] } } =>
             ErrorTable.Problem(ErrorKind.BadRequest, "The request contains a value that cannot be stored (for example a NUL character).", "invalid_value"),
-        // 412 answers a precondition the client sent; a write that lost a race without one is a 409 (RFC 9110 15.5.13).
-        DbUpdateConcurrencyException when request?.Headers.IfMatch.Count > 0 =>
-            ErrorTable.Problem(ErrorKind.PreconditionFailed, "The resource was changed by someone else; reload it and retry."),
-        DbUpdateConcurrencyException =>
-            ErrorTable.Problem(ErrorKind.Conflict, "The resource was changed by a concurrent request; reload it and retry.", "concurrent_change"),
+        // Use cases turn a lost race into an AppException (ConcurrencyBehaviour); this is a save outside one.
+        DbUpdateConcurrencyException e => ToProblem(AppException.ConcurrentChange(e)),
         DbUpdateException { InnerException: DbException } => ErrorTable.Problem(ErrorKind.Conflict, "The change conflicts with existing data."),
         BadHttpRequestException e => WithCode(new ProblemDetails
         {
