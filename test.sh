@@ -5,7 +5,7 @@
 # Stops at the first failing step; always stops the PostgreSQL it started; prints timings per step.
 # Results (console + one .trx per run) go to artifacts/test-results/.
 #
-# Environment: NOVAPULSE_PG_PORT (55432) is passed on to scripts/postgres.sh;
+# Environment: NOVAPULSE_PG_PORT (25432) is passed on to scripts/postgres.sh;
 #              TEST_HANG_TIMEOUT (15m) aborts a test run that stops making progress.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -18,7 +18,7 @@ SOLUTION=NovaPulse.sln
 RESULTS=artifacts/test-results
 INTEGRATION=tests/WebApi.IntegrationTests
 INFRASTRUCTURE=tests/Infrastructure.Tests
-PG_PORT=${NOVAPULSE_PG_PORT:-55432}
+PG_PORT=${NOVAPULSE_PG_PORT:-25432}
 PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 HANG_TIMEOUT=${TEST_HANG_TIMEOUT:-15m}
 

@@ -18,7 +18,7 @@ rm -rf "$work"
 mkdir -p "$work"
 # Publish the existing Release build when there is one (dotnet build NovaPulse.sln -c Release).
 [ -f src/WebApi/bin/Release/net10.0/NovaPulse.WebApi.dll ] && export NOVAPULSE_CLUSTER_NO_BUILD=1
-export NOVAPULSE_CLUSTER_DIR="$work/cluster" NOVAPULSE_CLUSTER_PORT=$port NOVAPULSE_PG_PORT=55580 NOVAPULSE_REDIS_PORT=56580
+export NOVAPULSE_CLUSTER_DIR="$work/cluster" NOVAPULSE_CLUSTER_PORT=$port NOVAPULSE_PG_PORT=25580 NOVAPULSE_REDIS_PORT=26580
 export NOVAPULSE_CLUSTER_SETTINGS="RateLimiting__PermitsPerMinute=10000000 RateLimiting__AuthPermitsPerMinute=100000 Billing__Plans__0__Limits__Tasks=10000000 Serilog__MinimumLevel__Default=Warning"
 proxy="http://127.0.0.1:$port"
 receiver="http://127.0.0.1:$receiver_port"

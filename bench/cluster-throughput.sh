@@ -17,7 +17,7 @@ rm -rf "$work"
 mkdir -p "$work"
 # Publish the existing Release build when there is one (dotnet build NovaPulse.sln -c Release).
 [ -f src/WebApi/bin/Release/net10.0/NovaPulse.WebApi.dll ] && export NOVAPULSE_CLUSTER_NO_BUILD=1
-export NOVAPULSE_CLUSTER_DIR="$work/cluster" NOVAPULSE_CLUSTER_PORT=$port NOVAPULSE_PG_PORT=55490 NOVAPULSE_REDIS_PORT=56490
+export NOVAPULSE_CLUSTER_DIR="$work/cluster" NOVAPULSE_CLUSTER_PORT=$port NOVAPULSE_PG_PORT=25490 NOVAPULSE_REDIS_PORT=26490
 export NOVAPULSE_CLUSTER_SETTINGS="RateLimiting__PermitsPerMinute=10000000 RateLimiting__AuthPermitsPerMinute=100000 Serilog__MinimumLevel__Default=Warning"
 proxy="http://127.0.0.1:$port"
 

@@ -17,7 +17,7 @@
 # Environment:
 #   NOVAPULSE_CLUSTER_DIR (/tmp/novapulse-cluster)  folder: app/ (published), host<N>/ (data, log), nginx/, pg/, redis/
 #   NOVAPULSE_CLUSTER_PORT (5190)                   proxy port; hosts listen on the next three
-#   NOVAPULSE_PG_PORT (55442), NOVAPULSE_REDIS_PORT (56389)
+#   NOVAPULSE_PG_PORT (25442), NOVAPULSE_REDIS_PORT (26389)
 #   NOVAPULSE_CLUSTER_NO_BUILD (unset)              1: publish the existing Release build (dotnet publish --no-build)
 #   NOVAPULSE_CLUSTER_SETTINGS (empty)              extra KEY=value environment settings for every host, space-separated
 #   NOVAPULSE_CLUSTER_REDIS (1)                     0: no Redis (each host keeps its own in-memory rate limits)
@@ -29,8 +29,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 DIR=${NOVAPULSE_CLUSTER_DIR:-/tmp/novapulse-cluster}
 PROXY_PORT=${NOVAPULSE_CLUSTER_PORT:-5190}
-PG_PORT=${NOVAPULSE_PG_PORT:-55442}
-REDIS_PORT=${NOVAPULSE_REDIS_PORT:-56389}
+PG_PORT=${NOVAPULSE_PG_PORT:-25442}
+REDIS_PORT=${NOVAPULSE_REDIS_PORT:-26389}
 HOSTS=($(seq 1 "${NOVAPULSE_CLUSTER_HOSTS:-3}"))
 WORKER_HOSTS=" ${NOVAPULSE_CLUSTER_WORKER_HOSTS:-1 2} "
 DATABASE=novapulse

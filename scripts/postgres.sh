@@ -5,13 +5,16 @@
 #   scripts/postgres.sh stop     stop it (fast shutdown); the data folder stays for the next start
 #   scripts/postgres.sh status   exit 0 and print the connection string when running, exit 3 when not
 #
-# Environment: NOVAPULSE_PG_PORT (55432), NOVAPULSE_PG_DIR (/tmp/novapulse-pg),
+# Environment: NOVAPULSE_PG_PORT (25432), NOVAPULSE_PG_DIR (/tmp/novapulse-pg),
 #              NOVAPULSE_PG_BIN (/usr/lib/postgresql/15/bin).
 # Trust authentication, listening on 127.0.0.1 only, fsync off: fast and disposable. Delete the data folder to
 # start from scratch. initdb and pg_ctl refuse to run as root, so as root they run as the `postgres` user.
+# The default ports of the project's servers (25432 here, 26379 Redis, 25442/26442 the cluster suite) lie below Linux's
+# ephemeral range (32768-60999): a port in it can be held for a moment by any outgoing loopback connection, and a CI
+# run once met "could not bind 127.0.0.1:55442: Address already in use" that way.
 set -euo pipefail
 
-PORT=${NOVAPULSE_PG_PORT:-55432}
+PORT=${NOVAPULSE_PG_PORT:-25432}
 DATA=${NOVAPULSE_PG_DIR:-/tmp/novapulse-pg}
 BIN=${NOVAPULSE_PG_BIN:-/usr/lib/postgresql/15/bin}
 # Tests create a database per test host and pool connections to each: allow plenty.

@@ -5,11 +5,11 @@
 #   scripts/redis.sh stop     stop it (no save); the folder stays
 #   scripts/redis.sh status   exit 0 and print the configuration value when running, exit 3 when not
 #
-# Environment: NOVAPULSE_REDIS_PORT (56379), NOVAPULSE_REDIS_DIR (/tmp/novapulse-redis).
+# Environment: NOVAPULSE_REDIS_PORT (26379), NOVAPULSE_REDIS_DIR (/tmp/novapulse-redis).
 # Listens on 127.0.0.1 only, no persistence (rate-limit windows are a minute long: nothing worth keeping).
 set -euo pipefail
 
-PORT=${NOVAPULSE_REDIS_PORT:-56379}
+PORT=${NOVAPULSE_REDIS_PORT:-26379}
 DIR=${NOVAPULSE_REDIS_DIR:-/tmp/novapulse-redis}
 
 log() { echo "redis.sh: $*" >&2; }

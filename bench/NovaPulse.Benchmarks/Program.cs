@@ -251,7 +251,7 @@ internal static class Databases
 
         var admin = Environment.GetEnvironmentVariable("NOVAPULSE_TEST_PG") is { Length: > 0 } configured
             ? configured
-            : "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
+            : "Host=127.0.0.1;Port=25432;Username=postgres;Database=postgres";
         var name = "np_bench_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(admin))
         {

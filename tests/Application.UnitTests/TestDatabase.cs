@@ -96,7 +96,7 @@ public sealed class TestDatabase : IDisposable
     private static string AdminConnection =>
         Environment.GetEnvironmentVariable("NOVAPULSE_TEST_PG") is { Length: > 0 } configured
             ? configured
-            : "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
+            : "Host=127.0.0.1;Port=25432;Username=postgres;Database=postgres";
 
     private static void Admin(string sql)
     {

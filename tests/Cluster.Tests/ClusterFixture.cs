@@ -15,8 +15,8 @@ public class ClusterFixture : IAsyncLifetime
 {
     private static readonly string BaseFolder = Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_DIR") ?? "/tmp/novapulse-cluster-tests";
     private static readonly int BaseProxyPort = int.Parse(Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_PORT") ?? "5290");
-    private static readonly int BasePostgresPort = int.Parse(Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_PG_PORT") ?? "55442");
-    private static readonly int BaseRedisPort = int.Parse(Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_REDIS_PORT") ?? "56442");
+    private static readonly int BasePostgresPort = int.Parse(Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_PG_PORT") ?? "25442");
+    private static readonly int BaseRedisPort = int.Parse(Environment.GetEnvironmentVariable("NOVAPULSE_CLUSTER_TEST_REDIS_PORT") ?? "26442");
 
     private const string CommonSettings = "Serilog__MinimumLevel__Default=Warning";
 

@@ -48,7 +48,7 @@ public static class TestDatabase
 
     private static string Admin => Environment.GetEnvironmentVariable("NOVAPULSE_TEST_PG") is { Length: > 0 } configured
         ? configured
-        : "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
+        : "Host=127.0.0.1;Port=25432;Username=postgres;Database=postgres";
 
     private static async Task AdministerAsync(string sql)
     {
