@@ -141,8 +141,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("CompanyId", "OccurredAt");
 
                     b.HasIndex("CompanyId", "EntityType", "EntityId");
@@ -342,8 +340,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("StripeInvoiceId")
                         .IsUnique();
 
@@ -414,8 +410,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("CompanyId", "IdempotencyKey")
                         .IsUnique();
 
@@ -474,8 +468,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(60)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "ExpiresAt");
 
@@ -541,8 +533,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "Type")
                         .IsUnique();
@@ -749,8 +739,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("ParkedAt");
 
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
@@ -814,8 +802,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("AssigneeId");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "Status");
 
@@ -911,8 +897,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("StorageKey")
                         .IsUnique();
@@ -1136,8 +1120,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "CreatedAt");
 

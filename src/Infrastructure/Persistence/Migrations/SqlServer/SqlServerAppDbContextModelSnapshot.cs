@@ -140,8 +140,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("CompanyId", "OccurredAt");
 
                     b.HasIndex("CompanyId", "EntityType", "EntityId");
@@ -342,8 +340,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("StripeInvoiceId")
                         .IsUnique();
 
@@ -414,8 +410,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("CompanyId", "IdempotencyKey")
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
@@ -475,8 +469,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(60)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "ExpiresAt");
 
@@ -542,8 +534,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "Type")
                         .IsUnique();
@@ -750,8 +740,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("ParkedAt");
 
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
@@ -815,8 +803,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AssigneeId");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "Status");
 
@@ -912,8 +898,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("StorageKey")
                         .IsUnique();
@@ -1137,8 +1121,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(2000)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "CreatedAt");
 

@@ -133,8 +133,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("CompanyId", "OccurredAt");
 
                     b.HasIndex("CompanyId", "EntityType", "EntityId");
@@ -334,8 +332,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("StripeInvoiceId")
                         .IsUnique();
 
@@ -406,8 +402,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("CompanyId", "IdempotencyKey")
                         .IsUnique();
 
@@ -466,8 +460,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "ExpiresAt");
 
@@ -533,8 +525,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "Type")
                         .IsUnique();
@@ -741,8 +731,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("ParkedAt");
 
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
@@ -806,8 +794,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AssigneeId");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "Status");
 
@@ -903,8 +889,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("StorageKey")
                         .IsUnique();
@@ -1128,8 +1112,6 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
 
                     b.HasIndex("CompanyId", "CreatedAt");
 
