@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace NovaPulse.Infrastructure.Persistence;
 
@@ -20,6 +22,23 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
                     [$"ConnectionStrings:Default is required when Database:Provider is {database.Provider}: set the environment variable ConnectionStrings__Default."]);
         }
 
-        return new(database.Provider, connectionString);
+        return new(database.Provider, database.Provider == DatabaseProvider.PostgreSql ? WithPreparedStatements(connectionString) : connectionString);
+    }
+
+    /// <summary>
+    /// The statements the API repeats (a create's inserts and counter update, the list, the workers' claims) are prepared
+    /// on each connection after a few uses, so PostgreSQL stops parsing and planning them every time. A connection
+    /// string that names <c>Max Auto Prepare</c> (0 turns it off, as a pooler in transaction mode may need) is kept.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        // The keys as written: Npgsql's own builder reports every keyword it knows as present.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 }

@@ -23,6 +23,7 @@ public static class PersistenceModule
         services.AddSingleton<ISaveChangesInterceptor, TenantStampInterceptor>();
         services.AddSingleton<ISaveChangesInterceptor, AuditInterceptor>();
         services.AddSingleton<ISaveChangesInterceptor, OutboxInterceptor>();
+        services.AddSingleton<CompanyRowPlaces>();
 
         var connectionString = context.Database.ConnectionString;
         switch (context.Database.Provider)

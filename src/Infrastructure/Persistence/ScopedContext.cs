@@ -12,10 +12,11 @@ namespace NovaPulse.Infrastructure.Persistence;
 internal sealed class ScopedContext<TContext> : IDisposable, IAsyncDisposable
     where TContext : AppDbContext
 {
-    public ScopedContext(IDbContextFactory<TContext> factory, ICurrentUser currentUser)
+    public ScopedContext(IDbContextFactory<TContext> factory, ICurrentUser currentUser, CompanyRowPlaces companyRows)
     {
         Context = factory.CreateDbContext();
         Context.CurrentUser = currentUser;
+        Context.CompanyRows = companyRows;
         Context.OwnByScope();
     }
 

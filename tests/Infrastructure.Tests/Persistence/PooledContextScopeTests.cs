@@ -69,4 +69,22 @@ public sealed class PooledContextScopeTests : IDisposable
         Assert.Same(returned, rented);
         Assert.Same(next.ServiceProvider.GetRequiredService<ICurrentUser>(), rented.CurrentUser);
     }
+
+    [Fact]
+    public async Task A_rented_context_saves_without_savepoints_whatever_its_last_renter_set()
+    {
+        AppDbContext returned;
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            returned = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.False(returned.Database.AutoSavepointsEnabled);
+            returned.Database.AutoSavepointsEnabled = true;
+        }
+
+        await using var next = _services.CreateAsyncScope();
+        var rented = next.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        Assert.Same(returned, rented);
+        Assert.False(rented.Database.AutoSavepointsEnabled);
+    }
 }

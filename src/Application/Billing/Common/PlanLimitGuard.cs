@@ -60,6 +60,7 @@ public sealed class PlanLimitGuard(IAppDbContext db, PlanCatalog catalog, TimePr
     /// </summary>
     public async Task ReserveTaskAsync(Guid companyId, CancellationToken cancellationToken)
     {
+        await db.QueueForCompanyRowAsync(companyId, cancellationToken);
         var company = db.Companies.Where(c => c.Id == companyId);
         // A miss is the limit, unless the plan changed between the statements: then the increment is tried again.
         for (var attempt = 1; ; attempt++)
@@ -84,9 +85,12 @@ public sealed class PlanLimitGuard(IAppDbContext db, PlanCatalog catalog, TimePr
     }
 
     /// <summary>Gives a deleted task's slot back, in the transaction that deletes it.</summary>
-    public Task ReleaseTaskAsync(Guid companyId, CancellationToken cancellationToken) =>
-        db.Companies.Where(c => c.Id == companyId)
+    public async Task ReleaseTaskAsync(Guid companyId, CancellationToken cancellationToken)
+    {
+        await db.QueueForCompanyRowAsync(companyId, cancellationToken);
+        await db.Companies.Where(c => c.Id == companyId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskCount, c => c.TaskCount - 1), cancellationToken);
+    }
 
     /// <summary>
     /// <c>TaskCount</c> below the task limit of the company's plan, as one condition the database evaluates:

@@ -82,4 +82,11 @@ public interface IAppDbContext
 
     /// <summary>Runs <paramref name="work"/> (which saves its own changes) in one transaction; an exception rolls it back.</summary>
     Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Call inside <see cref="InTransactionAsync{T}"/> just before a statement that locks the company's row until the commit
+    /// (the task counter): waits until only a few of this host's transactions hold or await that lock, and keeps the place
+    /// until the transaction ends. The others queue here, not in the database, where every commit would wake them all.
+    /// </summary>
+    Task QueueForCompanyRowAsync(Guid companyId, CancellationToken cancellationToken);
 }

@@ -55,9 +55,10 @@ public sealed class PostgreSqlWorkClaimer : SqlWorkClaimer
             ORDER BY due."Turn", due."{table.OrderColumn}" LIMIT {"{2}"})
         UPDATE {table.Name} SET "LockedUntil" = {"{1}"}
         WHERE "Id" IN (
-            SELECT d."Id" FROM {table.Name} d
-            WHERE d."Id" IN (SELECT "Id" FROM candidates) AND {table.DueAs("d")}
-            FOR UPDATE SKIP LOCKED)
+            -- From the candidates to their rows: "d.Id IN (candidates)" was planned as every waiting row against each candidate.
+            SELECT d."Id" FROM candidates c JOIN {table.Name} d ON d."Id" = c."Id"
+            WHERE {table.DueAs("d")}
+            FOR UPDATE OF d SKIP LOCKED)
         RETURNING "Id" AS "Value"
         """;
 }

@@ -731,11 +731,16 @@ namespace NovaPulse.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParkedAt");
+                    b.HasIndex("ParkedAt")
+                        .HasFilter("\"ParkedAt\" IS NOT NULL");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasFilter("\"ProcessedAt\" IS NOT NULL");
 
                     b.HasIndex("CompanyId", "OccurredAt", "Id");
 
-                    b.HasIndex("ProcessedAt", "CompanyId", "OccurredAt");
+                    b.HasIndex(new[] { "CompanyId", "OccurredAt" }, "IX_outbox_messages_Waiting")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"ParkedAt\" IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
