@@ -80,6 +80,7 @@ if [ "$provider" = postgres ]; then
     FROM tasks, generate_series(1, 9999) AS i WHERE \"Id\" = '$template';
     UPDATE companies SET \"TaskCount\" = 10000 WHERE \"Id\" = '$company'; UPDATE companies SET \"PlanId\" = 'pro'; ANALYZE tasks;"
   psql_ -c "SELECT \"Id\" FROM tasks WHERE \"CompanyId\" = '$company' ORDER BY random() LIMIT 2000" > "$work/ids.txt"
+  psql_ -c 'SELECT "Id" FROM companies' > "$work/companies.txt"
 else
   python3 bench/seed-sqlite.py "$work/data/novapulse.db" "$template" "$company" 9999 "$work/ids.txt"
 fi
@@ -88,7 +89,7 @@ echo "== capture the first page; start the bare app"
 curl -sf -H "$jwt" "$api/api/v1/tasks?limit=50" > "$work/page.json"
 floor_db=""
 if [ "$provider" = postgres ]; then floor_db="$db"; fi
-ASPNETCORE_ENVIRONMENT=Production PAGE_FILE="$work/page.json" FLOOR_DB="$floor_db" FLOOR_COMPANY="$company" \
+ASPNETCORE_ENVIRONMENT=Production PAGE_FILE="$work/page.json" FLOOR_DB="$floor_db" FLOOR_COMPANY="$company" FLOOR_COMPANIES="$work/companies.txt" \
   ASPNETCORE_URLS="$bare" dotnet "$work/bare/NovaPulse.Bench.BareApi.dll" > "$work/bare.log" 2>&1 &
 pids+=("$!")
 for _ in $(seq 1 100); do curl -sf "$bare/page" >/dev/null && break; sleep 0.2; done
@@ -147,6 +148,7 @@ run post-one 32 "$duration" "$api" SCENARIO=post AUTH="$work/jwt.txt"
 if [ -n "$floor_db" ]; then settle; run floor-post 32 "$duration" "$bare" SCENARIO=page-post WRK_PATH=/floor; fi
 settle
 run post-100 32 "$duration" "$api" SCENARIO=post AUTH="$work/jwt-all.txt"
+if [ -n "$floor_db" ]; then settle; run floor-post-100 32 "$duration" "$bare" SCENARIO=page-post WRK_PATH='/floor?spread=true'; fi
 settle
 run mixed 64 "$duration" "$api" SCENARIO=mixed AUTH="$work/jwt.txt" IDS="$work/ids.txt"
 

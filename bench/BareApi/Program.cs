@@ -7,7 +7,8 @@ using Npgsql;
 //                the floor of a list that has to run its query, with no auth, no EF Core and no middleware.
 //   POST /floor  a task created the way the API's create writes it, with raw Npgsql in one transaction: the task row, its
 //                audit entry and outbox row, and the company's conditional counter increment last (its row lock held
-//                until the commit); the floor of a create on one company.
+//                until the commit); the floor of a create on one company. POST /floor?spread=true takes the companies of
+//                FLOOR_COMPANIES (a file of ids) in turn: the floor of creates spread over them.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
@@ -19,6 +20,11 @@ if (Environment.GetEnvironmentVariable("FLOOR_DB") is { Length: > 0 } connection
 {
     var dataSource = NpgsqlDataSource.Create(connectionString);
     var companyId = Guid.Parse(Environment.GetEnvironmentVariable("FLOOR_COMPANY") ?? throw new InvalidOperationException("FLOOR_COMPANY is not set"));
+    var companies = Environment.GetEnvironmentVariable("FLOOR_COMPANIES") is { Length: > 0 } file
+        ? (await File.ReadAllLinesAsync(file)).Where(l => l.Length > 0).Select(Guid.Parse).ToArray()
+        : [];
+    companies = [companyId, .. companies.Where(c => c != companyId)];
+    var turn = 0;
     var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
     app.MapGet("/floor", async (CancellationToken cancellationToken) =>
     {
@@ -42,8 +48,9 @@ if (Environment.GetEnvironmentVariable("FLOOR_DB") is { Length: > 0 } connection
         var hasMore = items.Count > 50;
         return Results.Json(new { items = items.Take(50), nextCursor = hasMore ? items[49].Id.ToString() : null, hasMore }, web);
     });
-    app.MapPost("/floor", async (CancellationToken cancellationToken) =>
+    app.MapPost("/floor", async (bool? spread, CancellationToken cancellationToken) =>
     {
+        var company = spread == true ? companies[(int)((uint)Interlocked.Increment(ref turn) % companies.Length)] : companies[0];
         var id = Guid.CreateVersion7();
         var now = DateTimeOffset.UtcNow;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -54,24 +61,24 @@ if (Environment.GetEnvironmentVariable("FLOOR_DB") is { Length: > 0 } connection
                 """
                 INSERT INTO tasks ("Id", "CompanyId", "Title", "Description", "Status", "Priority", "Tags", "CreatedAt", "UpdatedAt", "Version")
                 VALUES ($1, $2, 'Floor task', 'Created by the floor of the api-throughput benchmark.', 0, 2, ARRAY['bench','load'], $3, $3, 1)
-                """, id, companyId, now));
+                """, id, company, now));
             batch.BatchCommands.Add(Command(
                 """
                 INSERT INTO audit_entries ("Id", "CompanyId", "ActorType", "Action", "EntityType", "EntityId", "Changes", "OccurredAt")
                 VALUES ($1, $2, 'user', 'created', 'task', $3, '{"title":{"old":null,"new":"Floor task"}}', $4)
-                """, Guid.CreateVersion7(), companyId, id.ToString(), now));
+                """, Guid.CreateVersion7(), company, id.ToString(), now));
             // Marked processed: the floor measures the transaction, not the API's workers.
             batch.BatchCommands.Add(Command(
                 """
                 INSERT INTO outbox_messages ("Id", "CompanyId", "Type", "Payload", "OccurredAt", "ProcessedAt", "Attempts")
                 VALUES ($1, $2, 'task.created', '{"title":"Floor task"}', $3, $3, 0)
-                """, Guid.CreateVersion7(), companyId, now));
+                """, Guid.CreateVersion7(), company, now));
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using (var counter = new NpgsqlCommand("""UPDATE companies SET "TaskCount" = "TaskCount" + 1 WHERE "Id" = $1 AND "TaskCount" < 100000""", connection, transaction))
         {
-            counter.Parameters.Add(new NpgsqlParameter { Value = companyId });
+            counter.Parameters.Add(new NpgsqlParameter { Value = company });
             if (await counter.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 return Results.StatusCode(StatusCodes.Status402PaymentRequired);

@@ -22,23 +22,36 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
                     [$"ConnectionStrings:Default is required when Database:Provider is {database.Provider}: set the environment variable ConnectionStrings__Default."]);
         }
 
-        return new(database.Provider, database.Provider == DatabaseProvider.PostgreSql ? WithPreparedStatements(connectionString) : connectionString);
+        return new(database.Provider, database.Provider == DatabaseProvider.PostgreSql ? WithPoolDefaults(connectionString) : connectionString);
     }
 
     /// <summary>
-    /// The statements the API repeats (a create's inserts and counter update, the list, the workers' claims) are prepared
-    /// on each connection after a few uses, so PostgreSQL stops parsing and planning them every time. A connection
-    /// string that names <c>Max Auto Prepare</c> (0 turns it off, as a pooler in transaction mode may need) is kept.
+    /// Two defaults for the API's connections, each kept as the connection string sets it if it names it:
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare=64</c>: the statements the API repeats (a create's inserts and counter update, the list, the
+    /// workers' claims) are prepared on each connection after a few uses, so PostgreSQL stops parsing and planning them
+    /// every time (0 turns it off, as a pooler in transaction mode may need).</item>
+    /// <item><c>No Reset On Close=true</c>: a connection going back to the pool is not reset (five statements PostgreSQL
+    /// ran before every request's first). The API sets no session state on these connections (no SET, LISTEN, temporary
+    /// table or advisory lock; the cluster listener has its own), and an open transaction is still rolled back.</item>
+    /// </list>
     /// </summary>
-    private static string WithPreparedStatements(string connectionString)
+    private static string WithPoolDefaults(string connectionString)
     {
         // The keys as written: Npgsql's own builder reports every keyword it knows as present.
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
         {
-            return connectionString;
+            builder.MaxAutoPrepare = 64;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+        if (!given.Contains(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace NovaPulse.Infrastructure.Tests.Persistence;
 
-/// <summary>PostgreSQL connections prepare the statements they repeat unless the operator chose otherwise.</summary>
+/// <summary>PostgreSQL connections prepare the statements they repeat and skip the reset on return, unless the operator chose otherwise.</summary>
 public sealed class DatabaseConnectionTests
 {
     private static DatabaseConnection From(string provider, string connectionString) =>
@@ -17,25 +17,28 @@ public sealed class DatabaseConnectionTests
             Path.GetTempPath());
 
     [Fact]
-    public void A_PostgreSql_connection_string_without_the_setting_prepares_repeated_statements()
+    public void A_PostgreSql_connection_string_without_the_settings_gets_the_pool_defaults()
     {
         var connection = From("PostgreSql", "Host=db;Database=novapulse;Username=app");
 
         var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
         Assert.Equal(64, builder.MaxAutoPrepare);
+        Assert.True(builder.NoResetOnClose);
         Assert.Equal("db", builder.Host);
         Assert.Equal("novapulse", builder.Database);
     }
 
     [Theory]
-    [InlineData("Host=db;Max Auto Prepare=0", 0)]
-    [InlineData("Host=db;MaxAutoPrepare=10", 10)]
-    [InlineData("Host=db;max auto prepare=5", 5)]
-    public void A_PostgreSql_connection_string_that_names_the_setting_keeps_it(string connectionString, int expected)
+    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false", 0, false)]
+    [InlineData("Host=db;MaxAutoPrepare=10", 10, true)]
+    [InlineData("Host=db;max auto prepare=5;NoResetOnClose=false", 5, false)]
+    [InlineData("Host=db;no reset on close=false", 64, false)]
+    public void A_PostgreSql_connection_string_that_names_a_setting_keeps_it(string connectionString, int prepare, bool noReset)
     {
-        var connection = From("PostgreSql", connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(From("PostgreSql", connectionString).ConnectionString);
 
-        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(connection.ConnectionString).MaxAutoPrepare);
+        Assert.Equal(prepare, builder.MaxAutoPrepare);
+        Assert.Equal(noReset, builder.NoResetOnClose);
     }
 
     [Fact]
