@@ -99,6 +99,8 @@ start_host() {
   # shellcheck disable=SC2206 # space-separated on purpose
   settings+=(${NOVAPULSE_CLUSTER_SETTINGS:-})
   log "starting host $n on 127.0.0.1:$(host_port "$n") (workers: $workers)"
+  # Appended, not replaced: when a restarted host fails, the log of the run before it is still there to compare.
+  echo "== cluster.sh: host $n starting at $(date -u +%FT%T.%3NZ)" >>"$folder/log"
   (
     cd "$DIR/app"
     exec setsid env \
@@ -116,7 +118,7 @@ start_host() {
       FrontendUrl="$(proxy_url)" \
       "${settings[@]}" \
       dotnet NovaPulse.WebApi.dll
-  ) >"$folder/log" 2>&1 </dev/null &
+  ) >>"$folder/log" 2>&1 </dev/null &
   echo $! >"$folder/pid"
 }
 
