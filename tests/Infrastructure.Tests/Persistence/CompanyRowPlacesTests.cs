@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting.Internal;
 using NovaPulse.Application.Common.Interfaces;
-using NovaPulse.Application.UnitTests;
-using NovaPulse.Infrastructure.Configuration;
 using NovaPulse.Infrastructure.Persistence;
 
 namespace NovaPulse.Infrastructure.Tests.Persistence;
@@ -21,19 +16,11 @@ public sealed class CompanyRowPlacesTests : IDisposable
     private readonly CompanyRowPlaces _places = new(placesPerCompany: 1);
     private readonly ServiceProvider _services;
 
-    public CompanyRowPlacesTests()
+    public CompanyRowPlacesTests() => _services = PersistenceServices.Build(services =>
     {
-        var module = new ModuleContext(
-            new ConfigurationBuilder().Build(), new HostingEnvironment(), Path.GetTempPath(),
-            new DatabaseConnection(DatabaseProvider.Sqlite, "Data Source=:memory:"), WorkersEnabled: false);
-        var services = new ServiceCollection();
-        services.AddScoped<ICurrentUser, TestCurrentUser>();
-        services.AddPersistence(module);
-        services.RemoveAll<ISaveChangesInterceptor>();
         services.RemoveAll<CompanyRowPlaces>();
         services.AddSingleton(_places);
-        _services = services.BuildServiceProvider();
-    }
+    });
 
     public void Dispose() => _services.Dispose();
 

@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting.Internal;
 using NovaPulse.Application.Common.Interfaces;
-using NovaPulse.Application.UnitTests;
-using NovaPulse.Infrastructure.Configuration;
 using NovaPulse.Infrastructure.Persistence;
 
 namespace NovaPulse.Infrastructure.Tests.Persistence;
@@ -16,23 +10,9 @@ namespace NovaPulse.Infrastructure.Tests.Persistence;
 /// </summary>
 public sealed class PooledContextScopeTests : IDisposable
 {
-    private readonly ServiceProvider _services = BuildServices();
+    private readonly ServiceProvider _services = PersistenceServices.Build();
 
     public void Dispose() => _services.Dispose();
-
-    private static ServiceProvider BuildServices()
-    {
-        var configuration = new ConfigurationBuilder().Build();
-        var module = new ModuleContext(
-            configuration, new HostingEnvironment(), Path.GetTempPath(),
-            new DatabaseConnection(DatabaseProvider.Sqlite, "Data Source=:memory:"), WorkersEnabled: false);
-        var services = new ServiceCollection();
-        services.AddScoped<ICurrentUser, TestCurrentUser>();
-        services.AddPersistence(module);
-        // Saving is not under test: the interceptors' own services (clock, wake-ups, request) stay out of it.
-        services.RemoveAll<ISaveChangesInterceptor>();
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
 
     [Fact]
     public async Task A_context_disposed_before_its_scope_ends_is_not_handed_to_two_scopes()
