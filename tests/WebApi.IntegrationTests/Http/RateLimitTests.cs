@@ -20,6 +20,33 @@ public sealed class RequestThrottledFactory : NovaPulseFactory
     };
 }
 
+/// <summary>A host whose request budget (2 a minute) runs out before its sign-in budget (50 a minute).</summary>
+public sealed class RequestBudgetBelowAuthFactory : NovaPulseFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:PermitsPerMinute"] = "2",
+        ["RateLimiting:AuthPermitsPerMinute"] = "50",
+    };
+}
+
+public sealed class RefusingLimitTests(RequestBudgetBelowAuthFactory factory) : IClassFixture<RequestBudgetBelowAuthFactory>
+{
+    [Fact]
+    public async Task A_sign_in_refused_by_the_request_budget_reports_that_budget()
+    {
+        var client = factory.Anonymous();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody@example.test", password = "wrong-pass-1" });
+        }
+
+        await last!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal("2", last!.Headers.GetValues("RateLimit-Limit").Single());
+    }
+}
+
 public sealed class AuthRateLimitTests(AuthThrottledFactory factory) : IClassFixture<AuthThrottledFactory>
 {
     [Fact]

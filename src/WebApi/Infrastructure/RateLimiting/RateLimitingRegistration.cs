@@ -63,12 +63,8 @@ public static class RateLimitingRegistration
         }
 
         response.StatusCode = StatusCodes.Status429TooManyRequests;
-        var limit = PolicyOf(context.HttpContext) switch
-        {
-            DependencyInjection.AuthRateLimitPolicy => limits.AuthPermitsPerMinute,
-            ProbePolicy => limits.ProbePermitsPerMinute,
-            _ => limits.PermitsPerMinute,
-        };
+        // The limit that refused: the request budget refuses a sign-in as well as the sign-in budget does.
+        var limit = context.Lease.TryGetMetadata(LimitNamingLimiter.PermitLimit, out var named) && named is int permits ? permits : limits.PermitsPerMinute;
         // IETF RateLimit header fields, so clients can back off without parsing the body.
         response.Headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         response.Headers["RateLimit-Remaining"] = "0";
