@@ -16,6 +16,9 @@ public sealed class PostgreSqlChannel : IDisposable
             // A listener on a dead TCP connection would wait forever: keepalives surface the break so it reconnects.
             KeepAlive = 15,
             MaxPoolSize = 4,
+            // The listener's connection goes back to this pool when it reconnects: the reset (UNLISTEN) keeps a notifier
+            // that reuses it from receiving notices, whatever the API's own connections skip.
+            NoResetOnClose = false,
         };
         DataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }

@@ -198,6 +198,14 @@ public abstract class AppDbContext : DbContext, IAppDbContext, IDataProtectionKe
         return DisposeAsync();
     }
 
+    /// <summary>What one request left on the context: its principal, its pending wake-ups, its place in a company's queue.</summary>
+    private void ClearForPool()
+    {
+        CurrentUser = NoCurrentUser.Instance;
+        OutboxPending.Clear();
+        LeaveCompanyRowPlaces();
+    }
+
     // A pooled context goes back to the pool here: it must not carry one request's principal into the next.
     public override void Dispose()
     {
@@ -206,9 +214,7 @@ public abstract class AppDbContext : DbContext, IAppDbContext, IDataProtectionKe
             return;
         }
 
-        CurrentUser = NoCurrentUser.Instance;
-        OutboxPending.Clear();
-        LeaveCompanyRowPlaces();
+        ClearForPool();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -220,9 +226,7 @@ public abstract class AppDbContext : DbContext, IAppDbContext, IDataProtectionKe
             return ValueTask.CompletedTask;
         }
 
-        CurrentUser = NoCurrentUser.Instance;
-        OutboxPending.Clear();
-        LeaveCompanyRowPlaces();
+        ClearForPool();
         GC.SuppressFinalize(this);
         return base.DisposeAsync();
     }
